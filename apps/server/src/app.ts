@@ -1,0 +1,109 @@
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+import cookie from "@fastify/cookie";
+import { connectDb, type DbHandle, migrateToLatest } from "@parley/db";
+import { API } from "@parley/protocol";
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from "fastify";
+import pino from "pino";
+import type { Config } from "./config";
+import type { AppContext } from "./context";
+import { accountRoutes } from "./domains/accounts/routes";
+import { messageRoutes } from "./domains/messages/routes";
+import { roomRoutes } from "./domains/rooms/routes";
+import { registerAuth } from "./http/auth";
+import { registerErrorHandler } from "./http/error-handler";
+import { createMemoryRateLimiter } from "./http/rate-limiter";
+import { registerSecurityHeaders } from "./http/security-headers";
+import { createInProcessBus } from "./realtime/bus";
+import { Hub } from "./realtime/hub";
+import { createSocketServer, type SocketServer } from "./realtime/socket-server";
+import { type MountedWeb, mountNext } from "./web/mount-next";
+
+export interface ParleyApp {
+  fastify: FastifyInstance;
+  ctx: AppContext;
+  /** Starts listening; resolves to the base URL (with the real port when PORT=0). */
+  listen(): Promise<string>;
+  /** Stops accepting, tells sockets to reconnect, closes the database. Safe to call twice. */
+  close(): Promise<void>;
+}
+
+/**
+ * Builds the whole server — database (migrated), bus, HTTP routes, WebSocket, and the web app
+ * when enabled — without listening. Tests build it on port 0; main.ts listens on PORT.
+ */
+export async function buildApp(config: Config, options: { dbHandle?: DbHandle } = {}): Promise<ParleyApp> {
+  const log = pino({ level: config.logLevel, base: { app: "parley" } });
+  mkdirSync(join(config.dataDir, "media"), { recursive: true });
+
+  const dbHandle =
+    options.dbHandle ??
+    connectDb(
+      config.database.kind === "sqlite" ? config.database : { kind: "postgres", url: config.database.url },
+    );
+  const applied = await migrateToLatest(dbHandle.db);
+  if (applied.length > 0) log.info({ migrations: applied }, "database migrated");
+
+  const bus = createInProcessBus((error) => log.error({ err: error }, "bus handler failed"));
+  const ctx: AppContext = {
+    config,
+    db: dbHandle.db,
+    dbKind: dbHandle.kind,
+    bus,
+    log,
+    rateLimiter: createMemoryRateLimiter(),
+  };
+
+  const fastify = Fastify({
+    // pino's Logger is a FastifyBaseLogger; widening it keeps FastifyInstance's default type
+    // parameters, which every route module is written against.
+    loggerInstance: log as FastifyBaseLogger,
+    disableRequestLogging: !config.web.dev && config.logLevel !== "debug",
+    trustProxy: config.trustProxy,
+    bodyLimit: 256 * 1024,
+    // Socket handlers are async: let close() wait for in-flight requests.
+    forceCloseConnections: false,
+  });
+  await fastify.register(cookie);
+  registerErrorHandler(fastify);
+  registerSecurityHeaders(fastify);
+  registerAuth(fastify, ctx);
+  fastify.get(API.health, async () => ({ ok: true, db: ctx.dbKind }));
+  accountRoutes(fastify, ctx);
+  roomRoutes(fastify, ctx);
+  messageRoutes(fastify, ctx);
+
+  let web: MountedWeb | undefined;
+  if (config.web.enabled) web = await mountNext(fastify, { dev: config.web.dev });
+
+  const hub = new Hub(bus);
+  const sockets: SocketServer = createSocketServer(ctx, hub, fastify.server);
+  fastify.server.on("upgrade", (request, socket, head) => {
+    if (sockets.handleUpgrade(request, socket, head)) return;
+    if (web) web.handleUpgrade(request, socket, head);
+    else socket.destroy();
+  });
+
+  let closing: Promise<void> | undefined;
+  return {
+    fastify,
+    ctx,
+    async listen() {
+      await fastify.listen({ port: config.port, host: config.host });
+      const address = fastify.server.address();
+      const port = typeof address === "object" && address ? address.port : config.port;
+      const host = config.host === "0.0.0.0" || config.host === "::" ? "localhost" : config.host;
+      return `http://${host}:${port}`;
+    },
+    close() {
+      closing ??= (async () => {
+        await sockets.close();
+        await fastify.close();
+        await web?.close();
+        await bus.close();
+        await dbHandle.close();
+      })();
+      return closing;
+    },
+  };
+}

@@ -1,0 +1,75 @@
+import { resolve } from "node:path";
+import { z } from "zod";
+
+/**
+ * The whole configuration, parsed once from the environment at start. A bad value stops the
+ * server with a message naming the variable, instead of failing later somewhere else.
+ */
+const Env = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default("0.0.0.0"),
+  DATA_DIR: z.string().default("./data"),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, "must be a postgres:// URL")
+    .optional(),
+  PUBLIC_URL: z.string().url().optional(),
+  SESSION_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  TRUST_PROXY: z
+    .enum(["true", "false"])
+    .default("false")
+    .transform((v) => v === "true"),
+  PARLEY_DEV: z
+    .enum(["0", "1"])
+    .default("0")
+    .transform((v) => v === "1"),
+  PARLEY_WEB: z
+    .enum(["0", "1"])
+    .default("1")
+    .transform((v) => v === "1"),
+});
+
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  /** SQLite file inside dataDir unless DATABASE_URL selects PostgreSQL. */
+  database: { kind: "sqlite"; file: string } | { kind: "postgres"; url: string };
+  /** Origins allowed for cookies-bearing requests; empty = same host as the request. */
+  allowedOrigins: string[];
+  /** Whether cookies get the Secure flag (PUBLIC_URL is https). */
+  secureCookies: boolean;
+  sessionTtlMs: number;
+  logLevel: string;
+  trustProxy: boolean;
+  /** Serve the Next.js web app from this process (off in API-only tests). */
+  web: { enabled: boolean; dev: boolean };
+  /** Failed logins allowed per email (and 4x per IP) in a 15-minute window. */
+  loginAttempts: { max: number; windowMs: number };
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = Env.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new Error(`Invalid configuration:\n${lines.join("\n")}`);
+  }
+  const e = parsed.data;
+  const dataDir = resolve(e.DATA_DIR);
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    dataDir,
+    database: e.DATABASE_URL
+      ? { kind: "postgres", url: e.DATABASE_URL }
+      : { kind: "sqlite", file: resolve(dataDir, "parley.sqlite") },
+    allowedOrigins: e.PUBLIC_URL ? [new URL(e.PUBLIC_URL).origin] : [],
+    secureCookies: e.PUBLIC_URL?.startsWith("https://") ?? false,
+    sessionTtlMs: e.SESSION_TTL_DAYS * 24 * 60 * 60 * 1000,
+    logLevel: e.LOG_LEVEL,
+    trustProxy: e.TRUST_PROXY,
+    web: { enabled: e.PARLEY_WEB, dev: e.PARLEY_DEV },
+    loginAttempts: { max: 5, windowMs: 15 * 60 * 1000 },
+  };
+}

@@ -1,0 +1,16 @@
+import type { Database, DbKind } from "@parley/db";
+import type { Kysely } from "kysely";
+import type { Logger } from "pino";
+import type { Config } from "./config";
+import type { RateLimiter } from "./http/rate-limiter";
+import type { Bus } from "./realtime/bus";
+
+/** Everything an action needs, built once by buildApp and passed down explicitly. */
+export interface AppContext {
+  config: Config;
+  db: Kysely<Database>;
+  dbKind: DbKind;
+  bus: Bus;
+  log: Logger;
+  rateLimiter: RateLimiter;
+}

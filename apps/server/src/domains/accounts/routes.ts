@@ -1,0 +1,38 @@
+import { API, LoginRequest, SESSION_COOKIE, SignupRequest } from "@parley/protocol";
+import type { FastifyInstance } from "fastify";
+import type { AppContext } from "../../context";
+import { clearSessionCookie, requireUser, setSessionCookie } from "../../http/auth";
+import { parse } from "../../http/parse";
+import { createSession } from "./sessions";
+import { signIn } from "./sign-in";
+import { signOut } from "./sign-out";
+import { signUp } from "./sign-up";
+
+export function accountRoutes(app: FastifyInstance, ctx: AppContext): void {
+  app.post(API.signup, async (request, reply) => {
+    const input = parse(SignupRequest, request.body);
+    const user = await signUp(ctx, input);
+    const session = await createSession(ctx, user.id);
+    setSessionCookie(reply, ctx, session.token, session.expiresAt);
+    return reply.status(201).send({ user });
+  });
+
+  app.post(API.login, async (request, reply) => {
+    const input = parse(LoginRequest, request.body);
+    const user = await signIn(ctx, input, request.ip);
+    const session = await createSession(ctx, user.id);
+    setSessionCookie(reply, ctx, session.token, session.expiresAt);
+    return { user };
+  });
+
+  app.post(API.logout, async (request, reply) => {
+    const token = request.cookies[SESSION_COOKIE];
+    if (token) await signOut(ctx, token);
+    clearSessionCookie(reply, ctx);
+    return reply.status(204).send();
+  });
+
+  app.get(API.me, async (request) => {
+    return { user: requireUser(request) };
+  });
+}

@@ -1,0 +1,45 @@
+import { randomUUID } from "node:crypto";
+import { isUniqueViolation } from "@parley/db";
+import { passwordWeakness, type SignupRequest, type User } from "@parley/protocol";
+import type { AppContext } from "../../context";
+import { AppError } from "../../errors";
+import { hashPassword } from "./password";
+
+/** Creates an account. The input has been parsed by the protocol schema. */
+export async function signUp(ctx: Pick<AppContext, "db">, input: SignupRequest): Promise<User> {
+  const weakness = passwordWeakness(input.password, input.email);
+  if (weakness) throw new AppError("WEAK_PASSWORD", weakness);
+
+  const existing = await ctx.db
+    .selectFrom("users")
+    .select("id")
+    .where("email", "=", input.email)
+    .executeTakeFirst();
+  if (existing) throw new AppError("EMAIL_TAKEN", "An account with this email already exists");
+
+  const user: User = {
+    id: randomUUID(),
+    email: input.email,
+    displayName: input.displayName,
+    createdAt: new Date().toISOString(),
+  };
+  try {
+    await ctx.db
+      .insertInto("users")
+      .values({
+        id: user.id,
+        email: user.email,
+        display_name: user.displayName,
+        password_hash: await hashPassword(input.password),
+        created_at: user.createdAt,
+      })
+      .execute();
+  } catch (error) {
+    // Two sign-ups with one email at the same moment: the unique index decides.
+    if (isUniqueViolation(error)) {
+      throw new AppError("EMAIL_TAKEN", "An account with this email already exists");
+    }
+    throw error;
+  }
+  return user;
+}

@@ -1,0 +1,93 @@
+import type { Database } from "@parley/db";
+import type { Room, RoomRole } from "@parley/protocol";
+import type { Kysely } from "kysely";
+import type { RoomResource } from "../../rules/rules";
+
+type RoomRow = Database["rooms"];
+
+function toRoom(row: RoomRow, memberCount: number, myRole: RoomRole | null): Room {
+  return {
+    id: row.id,
+    name: row.name,
+    topic: row.topic,
+    visibility: row.visibility,
+    createdAt: row.created_at,
+    lastSeq: Number(row.last_seq),
+    memberCount,
+    myRole,
+  };
+}
+
+function memberCounts(db: Kysely<Database>) {
+  return db
+    .selectFrom("room_members")
+    .select(["room_id", (eb) => eb.fn.countAll<string | number>().as("n")])
+    .groupBy("room_id");
+}
+
+/** The room and the user's membership in it: what the rules module decides on. */
+export async function loadRoomAccess(
+  db: Kysely<Database>,
+  userId: string | null,
+  roomId: string,
+): Promise<(RoomResource & { row: RoomRow }) | null> {
+  const row = await db.selectFrom("rooms").selectAll().where("id", "=", roomId).executeTakeFirst();
+  if (!row) return null;
+  const membership = userId
+    ? await db
+        .selectFrom("room_members")
+        .select("role")
+        .where("room_id", "=", roomId)
+        .where("user_id", "=", userId)
+        .executeTakeFirst()
+    : undefined;
+  return { row, room: { id: row.id, visibility: row.visibility }, membership: membership ?? null };
+}
+
+/** One room as the given user sees it. */
+export async function getRoom(db: Kysely<Database>, roomId: string, userId: string): Promise<Room | null> {
+  const rooms = await queryRooms(db, userId, (q) => q.where("rooms.id", "=", roomId));
+  return rooms[0] ?? null;
+}
+
+/** Public rooms, newest first, with member counts and whether the user has joined. */
+export function listPublicRooms(db: Kysely<Database>, userId: string): Promise<Room[]> {
+  return queryRooms(db, userId, (q) =>
+    q.where("rooms.visibility", "=", "public").orderBy("rooms.created_at", "desc").limit(200),
+  );
+}
+
+/** The rooms the user is a member of, by name. */
+export function listMyRooms(db: Kysely<Database>, userId: string): Promise<Room[]> {
+  return queryRooms(db, userId, (q) =>
+    q.where("me.user_id", "is not", null).orderBy("rooms.name").orderBy("rooms.id"),
+  );
+}
+
+type RoomQuery = ReturnType<typeof baseRoomQuery>;
+
+function baseRoomQuery(db: Kysely<Database>, userId: string) {
+  return db
+    .selectFrom("rooms")
+    .leftJoin(memberCounts(db).as("mc"), "mc.room_id", "rooms.id")
+    .leftJoin(
+      db
+        .selectFrom("room_members")
+        .select(["room_id", "user_id", "role"])
+        .where("user_id", "=", userId)
+        .as("me"),
+      "me.room_id",
+      "rooms.id",
+    )
+    .selectAll("rooms")
+    .select(["mc.n as member_count", "me.role as my_role"]);
+}
+
+async function queryRooms(
+  db: Kysely<Database>,
+  userId: string,
+  refine: (q: RoomQuery) => RoomQuery,
+): Promise<Room[]> {
+  const rows = await refine(baseRoomQuery(db, userId)).execute();
+  return rows.map((r) => toRoom(r, Number(r.member_count ?? 0), r.my_role ?? null));
+}

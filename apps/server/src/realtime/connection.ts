@@ -1,0 +1,273 @@
+import {
+  CLIENT_FRAME,
+  CLOSE_CODES,
+  ClientFrame,
+  type Message,
+  RESUME_MAX_MESSAGES,
+  SERVER_FRAME,
+  type SendFrame,
+  type ServerFrame,
+  type SyncFrame,
+} from "@parley/protocol";
+import type { WebSocket } from "ws";
+import type { AppContext } from "../context";
+import type { SessionUser } from "../domains/accounts/sessions";
+import { checkSend } from "../domains/messages/check-send";
+import { messagesAfter } from "../domains/messages/queries";
+import { sendMessage } from "../domains/messages/send-message";
+import { AppError } from "../errors";
+import type { BusEvent } from "./bus";
+import type { Hub, HubMember } from "./hub";
+import { decideLive, type RoomStream } from "./room-stream";
+
+const CATCH_UP_PAGE = 200;
+/** Past this many bytes queued for a socket, the client is too slow: close and let it resume. */
+export const MAX_BUFFERED_BYTES = 4 * 1024 * 1024;
+
+/** One authenticated WebSocket: keeps each room's stream in order and handles client frames. */
+export class Connection implements HubMember {
+  readonly userId: string;
+  private readonly streams = new Map<string, RoomStream>();
+  private readonly sendChains = new Map<string, Promise<void>>();
+  private started: Promise<void> | undefined;
+  private closed = false;
+  /** Set by the heartbeat: false until the socket answers the last ping. */
+  alive = true;
+
+  constructor(
+    private readonly ctx: AppContext,
+    private readonly hub: Hub,
+    private readonly socket: WebSocket,
+    private readonly user: SessionUser,
+    readonly tokenHash: string,
+  ) {
+    this.userId = user.id;
+  }
+
+  /** Registers with the hub for the user's rooms and greets the client. */
+  start(): Promise<void> {
+    this.started ??= (async () => {
+      this.hub.addUser(this);
+      const memberships = await this.ctx.db
+        .selectFrom("room_members")
+        .select("room_id")
+        .where("user_id", "=", this.userId)
+        .execute();
+      if (this.closed) return;
+      for (const { room_id } of memberships) this.openStream(room_id, "awaiting-sync");
+      this.send({ type: SERVER_FRAME.READY, user: { id: this.user.id, displayName: this.user.displayName } });
+    })();
+    return this.started;
+  }
+
+  async onRawFrame(raw: string): Promise<void> {
+    await this.start();
+    let json: unknown;
+    try {
+      json = JSON.parse(raw);
+    } catch {
+      return this.sendError(new AppError("VALIDATION_FAILED", "Frame is not valid JSON"));
+    }
+    const parsed = ClientFrame.safeParse(json);
+    if (!parsed.success) {
+      const clientId =
+        typeof (json as { clientId?: unknown })?.clientId === "string"
+          ? (json as { clientId: string }).clientId
+          : undefined;
+      const issue = parsed.error.issues[0];
+      const where = issue?.path.join(".");
+      return this.sendError(
+        new AppError(
+          "VALIDATION_FAILED",
+          issue ? `${where ? `${where}: ` : ""}${issue.message}` : "Invalid frame",
+        ),
+        clientId,
+      );
+    }
+    const frame = parsed.data;
+    if (frame.type === CLIENT_FRAME.SYNC) return this.handleSync(frame);
+    return this.handleSend(frame);
+  }
+
+  onRoomEvent(roomId: string, event: BusEvent): void {
+    if (event.type !== "message.new") return;
+    const stream = this.streams.get(roomId);
+    if (!stream) return;
+    this.enqueue(stream, () => this.deliverLive(roomId, stream, event.message));
+  }
+
+  onUserEvent(event: BusEvent): void {
+    if (event.type === "session.ended") {
+      if (event.tokenHash === this.tokenHash) this.close(CLOSE_CODES.UNAUTHENTICATED, "signed out");
+      return;
+    }
+    if (event.type !== "membership") return;
+    if (event.joined) {
+      // A room joined elsewhere: the client loads it over REST, so pass live messages through.
+      if (!this.streams.has(event.roomId)) this.openStream(event.roomId, null);
+    } else {
+      this.closeStream(event.roomId);
+    }
+    this.send({
+      type: SERVER_FRAME.MEMBERSHIP,
+      roomId: event.roomId,
+      joined: event.joined,
+      room: event.room,
+    });
+  }
+
+  ping(): void {
+    this.socket.ping();
+  }
+
+  /** Drops a socket that stopped answering, without a closing handshake. */
+  terminate(): void {
+    this.dispose();
+    this.socket.terminate();
+  }
+
+  close(code: number, reason: string): void {
+    if (this.closed) return;
+    this.dispose();
+    this.socket.close(code, reason);
+  }
+
+  /** Called when the socket is gone, whatever closed it. */
+  dispose(): void {
+    if (this.closed) return;
+    this.closed = true;
+    for (const roomId of this.streams.keys()) this.hub.removeFromRoom(roomId, this);
+    this.streams.clear();
+    this.hub.removeUser(this);
+  }
+
+  private openStream(roomId: string, cursor: RoomStream["cursor"]): void {
+    this.streams.set(roomId, { cursor, chain: Promise.resolve() });
+    this.hub.addToRoom(roomId, this);
+  }
+
+  private closeStream(roomId: string): void {
+    if (!this.streams.delete(roomId)) return;
+    this.hub.removeFromRoom(roomId, this);
+  }
+
+  private async handleSync(frame: SyncFrame): Promise<void> {
+    const wanted = new Map(frame.cursors.map((c) => [c.roomId, c.afterSeq]));
+    const work: Promise<void>[] = [];
+    for (const [roomId, stream] of this.streams) {
+      const after = wanted.get(roomId);
+      wanted.delete(roomId);
+      work.push(
+        this.enqueue(stream, async () => {
+          stream.cursor = after ?? null;
+          if (after !== undefined) await this.catchUp(roomId, stream, after);
+        }),
+      );
+    }
+    // Cursors for rooms the user is no longer in: tell the client to drop them.
+    for (const roomId of wanted.keys()) {
+      this.send({ type: SERVER_FRAME.MEMBERSHIP, roomId, joined: false, room: null });
+    }
+    await Promise.all(work);
+    this.send({ type: SERVER_FRAME.SYNCED });
+  }
+
+  /** Sends every message after `after` (up to the room's newest), or a resync if too many. */
+  private async catchUp(roomId: string, stream: RoomStream, after: number, until?: number): Promise<void> {
+    const room = await this.ctx.db
+      .selectFrom("rooms")
+      .select("last_seq")
+      .where("id", "=", roomId)
+      .executeTakeFirst();
+    const lastSeq = Number(room?.last_seq ?? 0);
+    if (after > lastSeq || lastSeq - after > RESUME_MAX_MESSAGES) {
+      // The client is further behind than we replay (or ahead of the server): it must reload.
+      stream.cursor = null;
+      this.send({ type: SERVER_FRAME.RESYNC, roomId });
+      return;
+    }
+    let cursor = after;
+    for (;;) {
+      const page = await messagesAfter(this.ctx.db, roomId, cursor, CATCH_UP_PAGE, until);
+      for (const message of page.messages) this.sendMessageFrame(stream, message);
+      const last = page.messages.at(-1);
+      if (!page.hasMore || !last || this.closed) return;
+      cursor = last.seq;
+    }
+  }
+
+  private async deliverLive(roomId: string, stream: RoomStream, message: Message): Promise<void> {
+    const decision = decideLive(stream.cursor, message);
+    if (decision.kind === "skip") return;
+    // Events can arrive out of order (two commits racing to publish): read the gap first.
+    if (decision.kind === "fill") await this.catchUp(roomId, stream, decision.after, message.seq);
+    this.sendMessageFrame(stream, message);
+  }
+
+  private sendMessageFrame(stream: RoomStream, message: Message): void {
+    if (typeof stream.cursor === "number") {
+      if (message.seq <= stream.cursor) return;
+      stream.cursor = message.seq;
+    }
+    this.send({ type: SERVER_FRAME.MESSAGE, message });
+  }
+
+  private handleSend(frame: SendFrame): Promise<void> {
+    // One room's sends from one connection are stored in the order they arrived.
+    const previous = this.sendChains.get(frame.roomId) ?? Promise.resolve();
+    const next = previous.then(async () => {
+      try {
+        const { input } = await checkSend(
+          this.ctx,
+          { kind: "user", userId: this.userId },
+          frame.roomId,
+          frame,
+        );
+        const result = await sendMessage(this.ctx, this.user, frame.roomId, input);
+        this.send({
+          type: SERVER_FRAME.ACK,
+          clientId: frame.clientId,
+          message: result.message,
+          duplicate: result.duplicate,
+        });
+      } catch (error) {
+        this.sendError(error, frame.clientId);
+      }
+    });
+    this.sendChains.set(frame.roomId, next);
+    void next.then(() => {
+      if (this.sendChains.get(frame.roomId) === next) this.sendChains.delete(frame.roomId);
+    });
+    return next;
+  }
+
+  private enqueue(stream: RoomStream, step: () => Promise<void>): Promise<void> {
+    const run = stream.chain.then(step).catch((error) => {
+      this.ctx.log.error({ err: error, userId: this.userId }, "room stream step failed");
+      // A failed read must not leave a silent hole: make the client reconnect and resume.
+      this.close(CLOSE_CODES.SERVER_RESTART, "stream error");
+    });
+    stream.chain = run;
+    return run;
+  }
+
+  private sendError(error: unknown, clientId?: string): void {
+    const appError =
+      error instanceof AppError ? error : new AppError("INTERNAL", "Something went wrong on the server");
+    if (!(error instanceof AppError)) this.ctx.log.error({ err: error }, "socket frame failed");
+    this.send({
+      type: SERVER_FRAME.ERROR,
+      ...(clientId ? { clientId } : {}),
+      error: appError.toBody().error,
+    });
+  }
+
+  private send(frame: ServerFrame): void {
+    if (this.closed || this.socket.readyState !== this.socket.OPEN) return;
+    if (this.socket.bufferedAmount > MAX_BUFFERED_BYTES) {
+      this.close(CLOSE_CODES.TOO_SLOW, "client too slow");
+      return;
+    }
+    this.socket.send(JSON.stringify(frame));
+  }
+}

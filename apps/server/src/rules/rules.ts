@@ -1,0 +1,79 @@
+import type { ErrorCode, RoomRole } from "@parley/protocol";
+import { AppError } from "../errors";
+
+/**
+ * Who may do what — the one place that decides. Routes and socket handlers ask `authorize`;
+ * none checks a permission by hand. Like Firebase security rules, each action is one line of
+ * a declared table, so a reviewer reads the whole policy here.
+ */
+
+export type Actor = { kind: "anonymous" } | { kind: "user"; userId: string };
+
+export interface RoomResource {
+  room: { id: string; visibility: "public" | "private" };
+  /** The actor's membership, or null when not a member. */
+  membership: { role: RoomRole } | null;
+}
+
+type Rule<R> = (actor: Extract<Actor, { kind: "user" }>, resource: R) => boolean;
+
+const isMember: Rule<RoomResource> = (_a, r) => r.membership !== null;
+const canSee: Rule<RoomResource> = (_a, r) => r.room.visibility === "public" || r.membership !== null;
+
+/** Actions on a room. */
+export const ROOM_RULES = {
+  "room.view": canSee,
+  "room.join": canSee,
+  "room.leave": isMember,
+  "room.read": isMember,
+  "room.post": isMember,
+} satisfies Record<string, Rule<RoomResource>>;
+
+/** Actions that need only a signed-in user. */
+const anyUser: Rule<null> = () => true;
+
+export const USER_RULES = {
+  "room.create": anyUser,
+  "room.list": anyUser,
+} satisfies Record<string, Rule<null>>;
+
+export type RoomAction = keyof typeof ROOM_RULES;
+export type UserAction = keyof typeof USER_RULES;
+
+export function can(actor: Actor, action: RoomAction, resource: RoomResource): boolean;
+export function can(actor: Actor, action: UserAction, resource?: null): boolean;
+export function can(actor: Actor, action: RoomAction | UserAction, resource?: RoomResource | null): boolean {
+  if (actor.kind !== "user") return false;
+  if (action in ROOM_RULES) {
+    if (!resource) return false;
+    return ROOM_RULES[action as RoomAction](actor, resource);
+  }
+  return USER_RULES[action as UserAction](actor, null);
+}
+
+/**
+ * Throws the error a denied actor should see. A private room the actor cannot see is
+ * reported as not found (404), never as forbidden, so its existence does not leak.
+ */
+export function authorize(actor: Actor, action: RoomAction, resource: RoomResource | null): string;
+export function authorize(actor: Actor, action: UserAction): string;
+/** Returns the acting user's id when allowed. */
+export function authorize(
+  actor: Actor,
+  action: RoomAction | UserAction,
+  resource?: RoomResource | null,
+): string {
+  if (actor.kind !== "user") throw new AppError("UNAUTHENTICATED", "Sign in first");
+  if (action in ROOM_RULES) {
+    if (!resource || !ROOM_RULES["room.view"](actor, resource)) {
+      throw new AppError("ROOM_NOT_FOUND", "No such room");
+    }
+    if (!ROOM_RULES[action as RoomAction](actor, resource)) {
+      const code: ErrorCode = resource.membership ? "FORBIDDEN" : "NOT_A_MEMBER";
+      throw new AppError(code, code === "NOT_A_MEMBER" ? "Join the room first" : "Not allowed");
+    }
+    return actor.userId;
+  }
+  if (!USER_RULES[action as UserAction](actor, null)) throw new AppError("FORBIDDEN", "Not allowed");
+  return actor.userId;
+}

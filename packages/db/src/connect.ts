@@ -1,0 +1,46 @@
+import { mkdirSync } from "node:fs";
+import { dirname } from "node:path";
+import SQLite from "better-sqlite3";
+import { Kysely, PostgresDialect, SqliteDialect } from "kysely";
+import pg from "pg";
+import type { Database } from "./schema";
+
+export type DbKind = "sqlite" | "postgres";
+
+export interface DbHandle {
+  db: Kysely<Database>;
+  kind: DbKind;
+  close(): Promise<void>;
+}
+
+export type DbOptions =
+  | { kind: "sqlite"; file: string }
+  | { kind: "postgres"; url: string; schema?: string; poolSize?: number };
+
+/**
+ * Opens the database named by the options. SQLite is the embedded default; PostgreSQL is
+ * chosen by configuration alone (DATABASE_URL) and runs the same queries and migrations.
+ */
+export function connectDb(options: DbOptions): DbHandle {
+  if (options.kind === "sqlite") {
+    if (options.file !== ":memory:") mkdirSync(dirname(options.file), { recursive: true });
+    const sqlite = new SQLite(options.file);
+    // WAL lets readers proceed during a write; synchronous=NORMAL is durable across process
+    // crashes in WAL mode (only an OS crash can lose the last commits); FKs are off by default
+    // in SQLite and must be switched on per connection.
+    sqlite.pragma("journal_mode = WAL");
+    sqlite.pragma("synchronous = NORMAL");
+    sqlite.pragma("foreign_keys = ON");
+    sqlite.pragma("busy_timeout = 5000");
+    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+    return { db, kind: "sqlite", close: () => db.destroy() };
+  }
+  const pool = new pg.Pool({
+    connectionString: options.url,
+    max: options.poolSize ?? 10,
+    // A per-connection search_path gives each test its own schema on a shared database.
+    ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
+  });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return { db, kind: "postgres", close: () => db.destroy() };
+}

@@ -1,0 +1,10 @@
+import type { Migration } from "kysely";
+import * as initial from "./2026-11-24T1500-initial";
+
+/**
+ * Every migration, by name. Names are timestamps so they sort in the order they were written;
+ * a migration is never edited once it has landed — add a new one.
+ */
+export const migrations: Record<string, Migration> = {
+  "2026-11-24T1500-initial": initial,
+};

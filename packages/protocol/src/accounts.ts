@@ -1,0 +1,50 @@
+import { z } from "zod";
+import { Id, Timestamp } from "./common";
+import { DISPLAY_NAME_MAX_LENGTH, PASSWORD_MAX_LENGTH } from "./limits";
+
+export const User = z.object({
+  id: Id,
+  email: z.string(),
+  displayName: z.string(),
+  createdAt: Timestamp,
+});
+export type User = z.infer<typeof User>;
+
+/** What other people see of a user. */
+export const PublicUser = z.object({
+  id: Id,
+  displayName: z.string(),
+});
+export type PublicUser = z.infer<typeof PublicUser>;
+
+const Email = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .max(254)
+  .pipe(z.email({ message: "Enter a valid email address" }));
+
+const DisplayName = z
+  .string()
+  .trim()
+  .min(1, "Display name is required")
+  .max(DISPLAY_NAME_MAX_LENGTH, `At most ${DISPLAY_NAME_MAX_LENGTH} characters`);
+
+/** Password strength is checked by the server (WEAK_PASSWORD), not only by the schema. */
+const Password = z.string().min(1, "Password is required").max(PASSWORD_MAX_LENGTH);
+
+export const SignupRequest = z.object({
+  email: Email,
+  displayName: DisplayName,
+  password: Password,
+});
+export type SignupRequest = z.infer<typeof SignupRequest>;
+
+export const LoginRequest = z.object({
+  email: Email,
+  password: Password,
+});
+export type LoginRequest = z.infer<typeof LoginRequest>;
+
+export const MeResponse = z.object({ user: User });
+export type MeResponse = z.infer<typeof MeResponse>;

@@ -1,0 +1,119 @@
+import { z } from "zod";
+import { PublicUser } from "./accounts";
+import { ClientId, ErrorBody, Id, Seq } from "./common";
+import { Message, MessageBody } from "./messages";
+import { Room } from "./rooms";
+
+/** Path of the WebSocket endpoint, on the same origin as the web app. */
+export const SOCKET_PATH = "/ws";
+
+/**
+ * WebSocket close codes the server uses (4000-4999 are application codes). The client
+ * decides from the code whether to reconnect.
+ */
+export const CLOSE_CODES = {
+  /** The session is missing or expired: do not reconnect, sign in again. */
+  UNAUTHENTICATED: 4401,
+  /** The server is shutting down or restarting: reconnect with backoff. */
+  SERVER_RESTART: 4503,
+  /** The client could not keep up with its outgoing buffer: reconnect and resume. */
+  TOO_SLOW: 4508,
+} as const;
+
+/** Frame type names, as constants so neither side spells them twice. */
+export const CLIENT_FRAME = {
+  SYNC: "sync",
+  SEND: "message.send",
+} as const;
+
+export const SERVER_FRAME = {
+  READY: "ready",
+  MESSAGE: "message.new",
+  ACK: "message.ack",
+  SYNCED: "sync.done",
+  RESYNC: "room.resync",
+  MEMBERSHIP: "membership",
+  ERROR: "error",
+} as const;
+
+// ---- client -> server ----
+
+/**
+ * Sent after every (re)connect: the last sequence the client has seen per room. The server
+ * answers with exactly the messages after each cursor, then `sync.done`, then live messages.
+ */
+export const SyncFrame = z.object({
+  type: z.literal(CLIENT_FRAME.SYNC),
+  cursors: z.array(z.object({ roomId: Id, afterSeq: Seq })).max(1000),
+});
+
+/** Send a message; acked with `message.ack` carrying the same clientId. */
+export const SendFrame = z.object({
+  type: z.literal(CLIENT_FRAME.SEND),
+  roomId: Id,
+  clientId: ClientId,
+  body: MessageBody,
+});
+
+export const ClientFrame = z.discriminatedUnion("type", [SyncFrame, SendFrame]);
+export type ClientFrame = z.infer<typeof ClientFrame>;
+export type SyncFrame = z.infer<typeof SyncFrame>;
+export type SendFrame = z.infer<typeof SendFrame>;
+
+// ---- server -> client ----
+
+export const ReadyFrame = z.object({
+  type: z.literal(SERVER_FRAME.READY),
+  user: PublicUser,
+});
+
+export const MessageFrame = z.object({
+  type: z.literal(SERVER_FRAME.MESSAGE),
+  message: Message,
+});
+
+export const AckFrame = z.object({
+  type: z.literal(SERVER_FRAME.ACK),
+  clientId: z.string(),
+  message: Message,
+  duplicate: z.boolean(),
+});
+
+export const SyncedFrame = z.object({
+  type: z.literal(SERVER_FRAME.SYNCED),
+});
+
+/** The client's cursor for this room is too far behind: reload the room over REST. */
+export const ResyncFrame = z.object({
+  type: z.literal(SERVER_FRAME.RESYNC),
+  roomId: Id,
+});
+
+/** The user joined or left a room (possibly from another tab or device). */
+export const MembershipFrame = z.object({
+  type: z.literal(SERVER_FRAME.MEMBERSHIP),
+  roomId: Id,
+  joined: z.boolean(),
+  room: Room.nullable(),
+});
+
+/** A frame could not be processed. `clientId` ties it to a send when there was one. */
+export const ErrorFrame = z.object({
+  type: z.literal(SERVER_FRAME.ERROR),
+  clientId: z.string().optional(),
+  error: ErrorBody.shape.error,
+});
+
+export const ServerFrame = z.discriminatedUnion("type", [
+  ReadyFrame,
+  MessageFrame,
+  AckFrame,
+  SyncedFrame,
+  ResyncFrame,
+  MembershipFrame,
+  ErrorFrame,
+]);
+export type ServerFrame = z.infer<typeof ServerFrame>;
+export type AckFrame = z.infer<typeof AckFrame>;
+export type ErrorFrame = z.infer<typeof ErrorFrame>;
+export type MembershipFrame = z.infer<typeof MembershipFrame>;

@@ -1,0 +1,43 @@
+import { z } from "zod";
+import { Id, Seq, Timestamp } from "./common";
+import { ROOM_NAME_MAX_LENGTH, ROOM_TOPIC_MAX_LENGTH } from "./limits";
+
+export const RoomVisibility = z.enum(["public", "private"]);
+export const RoomRole = z.enum(["owner", "admin", "moderator", "member"]);
+export type RoomRole = z.infer<typeof RoomRole>;
+
+export const Room = z.object({
+  id: Id,
+  name: z.string(),
+  topic: z.string(),
+  visibility: RoomVisibility,
+  createdAt: Timestamp,
+  /** Sequence number of the newest message (0 when empty). */
+  lastSeq: Seq,
+  memberCount: z.number().int().nonnegative(),
+  /** The caller's role, or null when the caller is not a member. */
+  myRole: RoomRole.nullable(),
+});
+export type Room = z.infer<typeof Room>;
+
+export const CreateRoomRequest = z.object({
+  name: z
+    .string()
+    .trim()
+    .min(1, "Room name is required")
+    .max(ROOM_NAME_MAX_LENGTH, `At most ${ROOM_NAME_MAX_LENGTH} characters`),
+  topic: z
+    .string()
+    .trim()
+    .max(ROOM_TOPIC_MAX_LENGTH, `At most ${ROOM_TOPIC_MAX_LENGTH} characters`)
+    .default(""),
+});
+export type CreateRoomRequest = z.input<typeof CreateRoomRequest>;
+
+export const RoomParams = z.object({ roomId: Id });
+
+export const RoomResponse = z.object({ room: Room });
+export type RoomResponse = z.infer<typeof RoomResponse>;
+
+export const RoomListResponse = z.object({ rooms: z.array(Room) });
+export type RoomListResponse = z.infer<typeof RoomListResponse>;

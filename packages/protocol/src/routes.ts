@@ -1,0 +1,17 @@
+/** REST paths, shared so the client never spells a URL by hand. */
+export const API = {
+  health: "/api/health",
+  signup: "/api/auth/signup",
+  login: "/api/auth/login",
+  logout: "/api/auth/logout",
+  me: "/api/me",
+  rooms: "/api/rooms",
+  myRooms: "/api/rooms/mine",
+  room: (roomId: string) => `/api/rooms/${roomId}`,
+  joinRoom: (roomId: string) => `/api/rooms/${roomId}/join`,
+  leaveRoom: (roomId: string) => `/api/rooms/${roomId}/leave`,
+  messages: (roomId: string) => `/api/rooms/${roomId}/messages`,
+} as const;
+
+/** Name of the HttpOnly session cookie. */
+export const SESSION_COOKIE = "parley_session";
