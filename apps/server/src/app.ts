@@ -41,7 +41,7 @@ export async function buildApp(config: Config, options: { dbHandle?: DbHandle } 
     connectDb(
       config.database.kind === "sqlite" ? config.database : { kind: "postgres", url: config.database.url },
     );
-  const applied = await migrateToLatest(dbHandle.db);
+  const applied = await migrateToLatest(dbHandle);
   if (applied.length > 0) log.info({ migrations: applied }, "database migrated");
 
   const bus = createInProcessBus((error) => log.error({ err: error }, "bus handler failed"));

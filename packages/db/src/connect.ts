@@ -10,6 +10,8 @@ export type DbKind = "sqlite" | "postgres";
 export interface DbHandle {
   db: Kysely<Database>;
   kind: DbKind;
+  /** The PostgreSQL schema everything lives in, when not the default. */
+  schema?: string;
   close(): Promise<void>;
 }
 
@@ -42,5 +44,5 @@ export function connectDb(options: DbOptions): DbHandle {
     ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
   });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  return { db, kind: "postgres", close: () => db.destroy() };
+  return { db, kind: "postgres", schema: options.schema, close: () => db.destroy() };
 }

@@ -1,0 +1,70 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { connectDb } from "@parley/db";
+import { postgresAvailability, type TestDatabase, tempPostgres, tempSqlite } from "@parley/db/testing";
+import { buildApp, type ParleyApp } from "../app";
+import { type Config, loadConfig } from "../config";
+
+export type DbKindUnderTest = "sqlite" | "postgres";
+
+export interface TestServer {
+  app: ParleyApp;
+  url: string;
+  close(): Promise<void>;
+  /** Stops the server but keeps its database, then starts a new server on the same data. */
+  restart(): Promise<TestServer>;
+}
+
+/**
+ * Which databases the integration suites run on: SQLite always, PostgreSQL when reachable
+ * (always in CI, where an unreachable server fails the suite instead of skipping it).
+ */
+export const pgAvailability = await postgresAvailability();
+if (!pgAvailability.run) console.warn(`[skip] PostgreSQL suites: ${pgAvailability.reason}`);
+export const DB_KINDS: DbKindUnderTest[] = pgAvailability.run ? ["sqlite", "postgres"] : ["sqlite"];
+
+export function testConfig(dataDir: string, overrides: Partial<Config> = {}): Config {
+  const base = loadConfig({
+    NODE_ENV: "test",
+    PORT: "0",
+    HOST: "127.0.0.1",
+    DATA_DIR: dataDir,
+    LOG_LEVEL: "silent",
+    PARLEY_WEB: "0",
+  });
+  return { ...base, ...overrides };
+}
+
+/** A real server on an ephemeral loopback port with its own fresh database. */
+export async function startTestServer(
+  kind: DbKindUnderTest,
+  overrides: Partial<Config> = {},
+): Promise<TestServer> {
+  const database: TestDatabase = kind === "sqlite" ? tempSqlite() : await tempPostgres();
+  const dataDir = mkdtempSync(join(tmpdir(), "parley-data-"));
+  const start = async (): Promise<TestServer> => {
+    const app = await buildApp(testConfig(dataDir, overrides), { dbHandle: connectDb(database.options) });
+    const url = await app.listen();
+    let stopped = false;
+    const stop = async () => {
+      if (stopped) return;
+      stopped = true;
+      await app.close();
+    };
+    return {
+      app,
+      url,
+      async close() {
+        await stop();
+        await database.dispose();
+        rmSync(dataDir, { recursive: true, force: true });
+      },
+      async restart() {
+        await stop();
+        return start();
+      },
+    };
+  };
+  return start();
+}
