@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import { buildApp } from "./app";
 import { loadConfig } from "./config";
 import { ensureWebBuild } from "./web/web-build";
@@ -5,6 +6,8 @@ import { ensureWebBuild } from "./web/web-build";
 // The process entry point: parse config, build the web app if needed, listen, and shut down
 // cleanly on SIGTERM/SIGINT (sockets are told to reconnect; the database is closed).
 async function main(): Promise<void> {
+  // Variables already in the environment win over the .env file.
+  if (existsSync(".env")) process.loadEnvFile(".env");
   let config: ReturnType<typeof loadConfig>;
   try {
     config = loadConfig();

@@ -1,0 +1,45 @@
+import type { Browser, BrowserContext, Page } from "playwright-core";
+
+export interface Person {
+  context: BrowserContext;
+  page: Page;
+  email: string;
+  name: string;
+  /** Uncaught page errors: a spec fails if any appear. */
+  errors: string[];
+}
+
+/** A new browser profile for one person, watching for uncaught errors. */
+export async function newPerson(
+  browser: Browser,
+  baseURL: string,
+  name: string,
+  viewport: { width: number; height: number },
+): Promise<Person> {
+  const context = await browser.newContext({ baseURL, viewport });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on("pageerror", (error) => errors.push(String(error)));
+  return { context, page, name, email: `${name.toLowerCase()}-${Date.now()}@example.test`, errors };
+}
+
+export async function signUp(person: Person): Promise<void> {
+  const { page } = person;
+  await page.goto("/signup");
+  await page.getByLabel("Email").fill(person.email);
+  await page.getByLabel("Display name").fill(person.name);
+  await page.getByLabel("Password", { exact: true }).fill("correct horse battery staple");
+  await page.getByRole("button", { name: "Create account" }).click();
+  await page.waitForURL(/\/rooms/);
+}
+
+/** Waits until a message with this text is in the open room's message log. */
+export async function expectMessage(page: Page, text: string, timeout = 10_000): Promise<void> {
+  await page.getByRole("log", { name: "Messages" }).getByText(text, { exact: true }).waitFor({ timeout });
+}
+
+export async function sendMessage(page: Page, text: string): Promise<void> {
+  const box = page.getByRole("textbox", { name: "Message" });
+  await box.fill(text);
+  await box.press("Enter");
+}
