@@ -24,6 +24,9 @@ async function main(): Promise<void> {
     `Parley is listening on ${url}`,
   );
 
+  // A bug in one request or socket must not take the whole chat down: log it loudly instead.
+  process.on("unhandledRejection", (reason) => app.ctx.log.error({ err: reason }, "unhandled rejection"));
+
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;

@@ -78,7 +78,10 @@ export function createSocketServer(ctx: AppContext, hub: Hub, _server: Server): 
             });
             ws.on("message", (data, isBinary) => {
               connection.alive = true;
-              void connection.onRawFrame(isBinary ? "" : data.toString());
+              connection.onRawFrame(isBinary ? "" : data.toString()).catch((error) => {
+                ctx.log.error({ err: error }, "socket frame handling failed");
+                connection.close(CLOSE_CODES.SERVER_RESTART, "internal error");
+              });
             });
             ws.on("close", () => {
               connections.delete(connection);
