@@ -35,7 +35,10 @@ describe.runIf(availability.run)("chat in two browsers", () => {
     await page.getByLabel("Display name").fill(ana.name);
     await page.getByLabel("Password", { exact: true }).fill("short");
     await page.getByRole("button", { name: "Create account" }).click();
-    await page.getByText(/at least 10 characters/i).first().waitFor();
+    await page
+      .getByText(/at least 10 characters/i)
+      .first()
+      .waitFor();
     await screenshot(page, "signup-error-desktop");
     await page.getByLabel("Password", { exact: true }).fill("correct horse battery staple");
     await page.getByRole("button", { name: "Create account" }).click();
@@ -52,7 +55,10 @@ describe.runIf(availability.run)("chat in two browsers", () => {
     roomUrl = new URL(ana.page.url()).pathname;
     expect(roomUrl).toMatch(/^\/rooms\/[0-9a-f-]{36}$/);
     await expect(
-      ana.page.getByRole("navigation", { name: "Rooms" }).getByRole("link", { name: /general/ }).count(),
+      ana.page
+        .getByRole("navigation", { name: "Rooms" })
+        .getByRole("link", { name: /general/ })
+        .count(),
     ).resolves.toBe(1);
 
     await signUp(ben);

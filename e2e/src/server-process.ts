@@ -34,7 +34,10 @@ export class ServerProcess {
     });
     this.child = child;
     this.url = await new Promise<string>((resolveUrl, reject) => {
-      const timer = setTimeout(() => reject(new Error(`server did not start:\n${this.log.join("")}`)), 60_000);
+      const timer = setTimeout(
+        () => reject(new Error(`server did not start:\n${this.log.join("")}`)),
+        60_000,
+      );
       const onData = (chunk: Buffer) => {
         const text = chunk.toString();
         this.log.push(text);

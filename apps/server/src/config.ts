@@ -45,6 +45,12 @@ export interface Config {
   trustProxy: boolean;
   /** Serve the Next.js web app from this process (off in API-only tests). */
   web: { enabled: boolean; dev: boolean };
+  realtime: {
+    /** Ping interval; a socket that misses one ping is dropped at the next (< 2 intervals). */
+    heartbeatMs: number;
+    /** Bytes queued for one socket past which it is closed as too slow (TOO_SLOW). */
+    maxBufferedBytes: number;
+  };
   /** Failed logins allowed per email (and 4x per IP) in a 15-minute window. */
   loginAttempts: { max: number; windowMs: number };
 }
@@ -70,6 +76,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     trustProxy: e.TRUST_PROXY,
     web: { enabled: e.PARLEY_WEB, dev: e.PARLEY_DEV },
+    realtime: { heartbeatMs: 20_000, maxBufferedBytes: 4 * 1024 * 1024 },
     loginAttempts: { max: 5, windowMs: 15 * 60 * 1000 },
   };
 }

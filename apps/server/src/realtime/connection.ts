@@ -21,8 +21,22 @@ import type { Hub, HubMember } from "./hub";
 import { decideLive, type RoomStream } from "./room-stream";
 
 const CATCH_UP_PAGE = 200;
-/** Past this many bytes queued for a socket, the client is too slow: close and let it resume. */
-export const MAX_BUFFERED_BYTES = 4 * 1024 * 1024;
+/** How long a catch-up waits for a peer that stopped reading before dropping it. */
+const CATCH_UP_STALL_MS = 30_000;
+/**
+ * A message.new frame is serialised once and the same string is written to every recipient
+ * (fan-out cost is then a socket write, not a JSON.stringify, per member).
+ */
+const serialisedMessages = new WeakMap<Message, string>();
+
+function messageFrame(message: Message): string {
+  let text = serialisedMessages.get(message);
+  if (text === undefined) {
+    text = JSON.stringify({ type: SERVER_FRAME.MESSAGE, message } satisfies ServerFrame);
+    serialisedMessages.set(message, text);
+  }
+  return text;
+}
 
 /** One authenticated WebSocket: keeps each room's stream in order and handles client frames. */
 export class Connection implements HubMember {
@@ -31,6 +45,7 @@ export class Connection implements HubMember {
   private readonly sendChains = new Map<string, Promise<void>>();
   private started: Promise<void> | undefined;
   private closed = false;
+  private draining = false;
   /** Set by the heartbeat: false until the socket answers the last ping. */
   alive = true;
 
@@ -62,6 +77,7 @@ export class Connection implements HubMember {
 
   async onRawFrame(raw: string): Promise<void> {
     await this.start();
+    if (this.draining) return;
     let json: unknown;
     try {
       json = JSON.parse(raw);
@@ -116,6 +132,12 @@ export class Connection implements HubMember {
     });
   }
 
+  /** Stops taking frames and waits for the sends in progress to be stored and acked. */
+  async drain(): Promise<void> {
+    this.draining = true;
+    await Promise.all(this.sendChains.values());
+  }
+
   ping(): void {
     this.socket.ping();
   }
@@ -130,6 +152,9 @@ export class Connection implements HubMember {
     if (this.closed) return;
     this.dispose();
     this.socket.close(code, reason);
+    // A peer that does not read will not complete the closing handshake either: drop it
+    // soon so its buffered frames are freed.
+    setTimeout(() => this.socket.terminate(), 10_000).unref();
   }
 
   /** Called when the socket is gone, whatever closed it. */
@@ -189,7 +214,12 @@ export class Connection implements HubMember {
     let cursor = after;
     for (;;) {
       const page = await messagesAfter(this.ctx.db, roomId, cursor, CATCH_UP_PAGE, until);
-      for (const message of page.messages) this.sendMessageFrame(stream, message);
+      for (const message of page.messages) {
+        // A catch-up can be megabytes: pace it by the socket instead of tripping the
+        // slow-consumer bound that protects live fan-out.
+        if (!(await this.drained())) return;
+        this.sendMessageFrame(stream, message);
+      }
       const last = page.messages.at(-1);
       if (!page.hasMore || !last || this.closed) return;
       cursor = last.seq;
@@ -204,12 +234,30 @@ export class Connection implements HubMember {
     this.sendMessageFrame(stream, message);
   }
 
+  /**
+   * Resolves true once the socket's queue is below a quarter of its bound, false if the
+   * connection closed or the peer did not read for CATCH_UP_STALL_MS (then it is closed as
+   * too slow and will resume from its cursor).
+   */
+  private async drained(): Promise<boolean> {
+    const low = this.ctx.config.realtime.maxBufferedBytes / 4;
+    const started = Date.now();
+    while (!this.closed && this.socket.bufferedAmount > low) {
+      if (Date.now() - started > CATCH_UP_STALL_MS) {
+        this.close(CLOSE_CODES.TOO_SLOW, "client too slow");
+        return false;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    return !this.closed;
+  }
+
   private sendMessageFrame(stream: RoomStream, message: Message): void {
     if (typeof stream.cursor === "number") {
       if (message.seq <= stream.cursor) return;
       stream.cursor = message.seq;
     }
-    this.send({ type: SERVER_FRAME.MESSAGE, message });
+    this.write(messageFrame(message));
   }
 
   private handleSend(frame: SendFrame): Promise<void> {
@@ -263,11 +311,17 @@ export class Connection implements HubMember {
   }
 
   private send(frame: ServerFrame): void {
+    this.write(JSON.stringify(frame));
+  }
+
+  private write(text: string): void {
     if (this.closed || this.socket.readyState !== this.socket.OPEN) return;
-    if (this.socket.bufferedAmount > MAX_BUFFERED_BYTES) {
+    // Backpressure: a client that does not read cannot make us buffer without bound. It is
+    // closed with TOO_SLOW and resumes from its last sequence when it reconnects.
+    if (this.socket.bufferedAmount > this.ctx.config.realtime.maxBufferedBytes) {
       this.close(CLOSE_CODES.TOO_SLOW, "client too slow");
       return;
     }
-    this.socket.send(JSON.stringify(frame));
+    this.socket.send(text);
   }
 }

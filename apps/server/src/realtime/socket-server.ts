@@ -8,8 +8,6 @@ import { isAllowedOrigin } from "../http/origin";
 import { Connection } from "./connection";
 import type { Hub } from "./hub";
 
-/** A dead peer is noticed within two intervals (ping, no pong by the next ping): < 45 s. */
-const HEARTBEAT_MS = 20_000;
 /** Largest client frame accepted; a message of 4,000 characters is far below it. */
 const MAX_FRAME_BYTES = 64 * 1024;
 
@@ -48,7 +46,7 @@ export function createSocketServer(ctx: AppContext, hub: Hub, _server: Server): 
       connection.alive = false;
       connection.ping();
     }
-  }, HEARTBEAT_MS);
+  }, ctx.config.realtime.heartbeatMs);
   heartbeat.unref();
 
   return {
@@ -103,6 +101,10 @@ export function createSocketServer(ctx: AppContext, hub: Hub, _server: Server): 
     },
     async close() {
       clearInterval(heartbeat);
+      // Finish the sends already being written (so their acks go out), then tell every client
+      // to reconnect; frames that arrive meanwhile are not processed and get no ack, so the
+      // client resends them after reconnecting.
+      await Promise.all([...connections].map((c) => c.drain()));
       for (const connection of connections) connection.close(CLOSE_CODES.SERVER_RESTART, "server restarting");
       connections.clear();
       await new Promise<void>((resolve) => wss.close(() => resolve()));

@@ -151,7 +151,12 @@ export class TestSocket {
       const found = this.frames.slice(from).find(match);
       if (found) return found;
       const left = deadline - Date.now();
-      if (left <= 0) throw new Error(`timed out waiting for a frame; got ${JSON.stringify(this.frames)}`);
+      if (left <= 0) {
+        const seen = this.frames.map((f) =>
+          f.type === "message.new" ? `message.new#${f.message.seq}` : f.type,
+        );
+        throw new Error(`timed out waiting for a frame; got ${seen.length}: ${seen.slice(-20).join(", ")}`);
+      }
       await new Promise<void>((resolve) => {
         const t = setTimeout(resolve, left);
         this.waiters.push(() => {

@@ -1,0 +1,146 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+
+const SERVER_MAIN = fileURLToPath(new URL("../../apps/server/src/main.ts", import.meta.url));
+/** Resolved here, not by the child: the child runs in a temp dir where `tsx` is not findable. */
+const TSX_LOADER = import.meta.resolve("tsx");
+const START_TIMEOUT_MS = 30_000;
+/** pino's numeric level for "error". */
+const PINO_ERROR = 50;
+
+export interface ServerProcess {
+  pid: number;
+  port: number;
+  /** Error-level log lines the server printed so far (the first few kept in full). */
+  errors: { count: number; examples: string[] };
+  /** Resolves when the child exits, with its code or signal. */
+  exited: Promise<string>;
+  /** SIGTERM (graceful), then SIGKILL if it has not exited after a few seconds. Idempotent. */
+  stop(): Promise<void>;
+  /** Last resort for process exit, where nothing async can run: SIGKILL now. */
+  killNow(): void;
+}
+
+/**
+ * Runs the real server entry point in its own process, so the load generator never shares an
+ * event loop with the server it measures. The cwd is the temp data dir so that a developer's
+ * .env in the repo (which main.ts loads) cannot point the bench at their real database.
+ */
+export async function startServer(dataDir: string, env: Record<string, string>): Promise<ServerProcess> {
+  const child = spawn(process.execPath, ["--import", TSX_LOADER, SERVER_MAIN], {
+    cwd: dataDir,
+    env: {
+      PATH: process.env.PATH ?? "",
+      PORT: "0",
+      HOST: "127.0.0.1",
+      DATA_DIR: dataDir,
+      PARLEY_WEB: "0",
+      LOG_LEVEL: "info",
+      NODE_ENV: "production",
+      ...env,
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  const errors = { count: 0, examples: [] as string[] };
+  const tail: string[] = [];
+  const exited = new Promise<string>((resolve) =>
+    child.once("exit", (code, signal) => resolve(signal ?? `code ${code}`)),
+  );
+  const stop = stopper(child, exited);
+
+  const port = await new Promise<number>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server did not start in ${START_TIMEOUT_MS} ms`)), START_TIMEOUT_MS);
+    onLines(child, (line) => {
+      tail.push(line);
+      if (tail.length > 20) tail.shift();
+      const entry = parseJson(line);
+      if (entry && typeof entry.level === "number" && entry.level >= PINO_ERROR) {
+        errors.count += 1;
+        if (errors.examples.length < 5) errors.examples.push(line.slice(0, 500));
+      }
+      const url = entry && typeof entry.url === "string" ? entry.url : undefined;
+      if (url) {
+        clearTimeout(timer);
+        resolve(Number(new URL(url).port));
+      }
+    });
+    void exited.then((how) => {
+      clearTimeout(timer);
+      reject(new Error(`server exited (${how}) before listening:\n${tail.join("\n")}`));
+    });
+  }).catch(async (error) => {
+    await stop();
+    throw error;
+  });
+
+  const killNow = () => {
+    if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
+  };
+  return { pid: child.pid ?? -1, port, errors, exited, stop, killNow };
+}
+
+/** Graceful first (the server closes its sockets and database), forceful if it hangs. */
+function stopper(child: ChildProcess, exited: Promise<string>): () => Promise<void> {
+  let stopping: Promise<void> | undefined;
+  return () => {
+    stopping ??= (async () => {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      child.kill("SIGTERM");
+      const killer = setTimeout(() => child.kill("SIGKILL"), 5_000);
+      await exited;
+      clearTimeout(killer);
+    })();
+    return stopping;
+  };
+}
+
+function onLines(child: ChildProcess, handle: (line: string) => void): void {
+  for (const stream of [child.stdout, child.stderr]) {
+    let buffered = "";
+    stream?.setEncoding("utf8");
+    stream?.on("data", (chunk: string) => {
+      buffered += chunk;
+      const lines = buffered.split("\n");
+      buffered = lines.pop() ?? "";
+      for (const line of lines) if (line.trim()) handle(line);
+    });
+  }
+}
+
+function parseJson(line: string): Record<string, unknown> | undefined {
+  if (!line.startsWith("{")) return undefined;
+  try {
+    return JSON.parse(line) as Record<string, unknown>;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Resident and peak resident memory of a process, in MiB, from /proc (Linux only). */
+export function readMemory(pid: number): { rssMiB: number | null; peakRssMiB: number | null } {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, "utf8");
+    const kib = (field: string) => {
+      const m = status.match(new RegExp(`^${field}:\\s+(\\d+) kB`, "m"));
+      return m ? Math.round(Number(m[1]) / 102.4) / 10 : null;
+    };
+    return { rssMiB: kib("VmRSS"), peakRssMiB: kib("VmHWM") };
+  } catch {
+    return { rssMiB: null, peakRssMiB: null };
+  }
+}
+
+/** CPU seconds (user + system) a process has used so far, from /proc (Linux only). */
+export function readCpuSeconds(pid: number): number | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    // Fields after the ")" that closes the command name; utime and stime are fields 14 and 15.
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    const ticks = Number(fields[11]) + Number(fields[12]);
+    // USER_HZ is 100 on every Linux we run on; node has no sysconf to ask.
+    return ticks / 100;
+  } catch {
+    return null;
+  }
+}
