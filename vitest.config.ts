@@ -5,7 +5,8 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   test: {
     include: ["packages/**/*.test.ts", "apps/**/*.test.ts"],
-    exclude: ["**/node_modules/**", "**/.next/**"],
+    // Fault tests kill real server processes; they run in their own step (test:faults).
+    exclude: ["**/node_modules/**", "**/.next/**", "**/*.faults.test.ts"],
     environment: "node",
     testTimeout: 20_000,
     hookTimeout: 30_000,

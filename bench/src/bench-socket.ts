@@ -3,18 +3,20 @@ import WebSocket from "ws";
 
 const SYNC_TIMEOUT_MS = 10_000;
 
-/** One user's chat socket: hands every server frame to `onFrame` with its arrival time. */
+export interface SocketHandlers {
+  /** Every server frame, with performance.now() at its arrival. */
+  frame(frame: ServerFrame, at: number): void;
+  /** The socket closed or failed without us asking: the run cannot be trusted any more. */
+  broken(reason: string): void;
+}
+
+/** One user's chat socket: hands every server frame to the handlers with its arrival time. */
 export class BenchSocket {
   private readonly ws: WebSocket;
   private closedByUs = false;
   private syncWaiter: (() => void) | undefined;
 
-  private constructor(
-    url: string,
-    cookie: string,
-    private readonly onFrame: (frame: ServerFrame, at: number) => void,
-    onUnexpectedClose: (code: number, reason: string) => void,
-  ) {
+  private constructor(url: string, cookie: string, handlers: SocketHandlers) {
     this.ws = new WebSocket(url, { headers: { cookie } });
     this.ws.on("message", (data) => {
       const at = performance.now();
@@ -23,23 +25,24 @@ export class BenchSocket {
       // server spends sending them, on the same 2 cores. The checker still verifies content.
       const frame = JSON.parse(data.toString()) as ServerFrame;
       if (frame.type === SERVER_FRAME.SYNCED) this.syncWaiter?.();
-      this.onFrame(frame, at);
+      handlers.frame(frame, at);
     });
     this.ws.on("close", (code, reason) => {
-      if (!this.closedByUs) onUnexpectedClose(code, reason.toString());
+      if (!this.closedByUs) handlers.broken(`socket closed: ${code} ${reason.toString()}`);
+    });
+    // Without a listener an 'error' event would throw and kill the bench without cleanup.
+    this.ws.on("error", (error) => {
+      if (!this.closedByUs) handlers.broken(`socket error: ${error.message}`);
     });
   }
 
-  static async open(
-    port: number,
-    cookie: string,
-    onFrame: (frame: ServerFrame, at: number) => void,
-    onUnexpectedClose: (code: number, reason: string) => void,
-  ): Promise<BenchSocket> {
-    const socket = new BenchSocket(`ws://127.0.0.1:${port}${SOCKET_PATH}`, cookie, onFrame, onUnexpectedClose);
+  static async open(port: number, cookie: string, handlers: SocketHandlers): Promise<BenchSocket> {
+    const socket = new BenchSocket(`ws://127.0.0.1:${port}${SOCKET_PATH}`, cookie, handlers);
     await new Promise<void>((resolve, reject) => {
       socket.ws.once("open", () => resolve());
-      socket.ws.once("unexpected-response", (_req, res) => reject(new Error(`upgrade refused: ${res.statusCode}`)));
+      socket.ws.once("unexpected-response", (_req, res) =>
+        reject(new Error(`upgrade refused: ${res.statusCode}`)),
+      );
       socket.ws.once("error", reject);
     });
     return socket;

@@ -50,7 +50,10 @@ export async function startServer(dataDir: string, env: Record<string, string>):
   const stop = stopper(child, exited);
 
   const port = await new Promise<number>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start in ${START_TIMEOUT_MS} ms`)), START_TIMEOUT_MS);
+    const timer = setTimeout(
+      () => reject(new Error(`server did not start in ${START_TIMEOUT_MS} ms`)),
+      START_TIMEOUT_MS,
+    );
     onLines(child, (line) => {
       tail.push(line);
       if (tail.length > 20) tail.shift();

@@ -1,8 +1,8 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ServerProcess } from "../../apps/server/src/testing/server-process";
 import { browserAvailability, DESKTOP, launchBrowser, PHONE, screenshot } from "./browser";
 import { expectMessage, newPerson, type Person, sendMessage, signUp } from "./flows";
-import { ServerProcess } from "./server-process";
 
 const availability = browserAvailability();
 if (!availability.run) console.warn(`[skip] browser specs: ${availability.reason}`);

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
-const REPO_ROOT = resolve(fileURLToPath(import.meta.url), "../../..");
+const REPO_ROOT = resolve(fileURLToPath(import.meta.url), "../../../../..");
 
 /**
  * The real server as a child process — exactly what `npm start` runs — on a loopback port with
@@ -12,11 +12,18 @@ const REPO_ROOT = resolve(fileURLToPath(import.meta.url), "../../..");
  * and data, as an operator's restart would.
  */
 export class ServerProcess {
-  readonly dataDir = mkdtempSync(join(tmpdir(), "parley-e2e-"));
+  readonly dataDir = mkdtempSync(join(tmpdir(), "parley-proc-"));
   private child: ChildProcess | undefined;
   private port = 0;
   url = "";
   readonly log: string[] = [];
+
+  /** `env` is added to the server's environment (e.g. DATABASE_URL, PARLEY_WEB=0). */
+  constructor(private readonly env: Record<string, string> = {}) {}
+
+  get pid(): number | undefined {
+    return this.child?.pid;
+  }
 
   async start(): Promise<string> {
     const child = spawn(process.execPath, ["--import", "tsx", "apps/server/src/main.ts"], {
@@ -29,6 +36,7 @@ export class ServerProcess {
         LOG_LEVEL: "info",
         PARLEY_DEV: "0",
         PARLEY_WEB: "1",
+        ...this.env,
       },
       stdio: ["ignore", "pipe", "pipe"],
     });
@@ -40,7 +48,7 @@ export class ServerProcess {
       );
       const onData = (chunk: Buffer) => {
         const text = chunk.toString();
-        this.log.push(text);
+        this.remember(text);
         const match = text.match(/"url":"(http:\/\/[^"]+)"/);
         if (match?.[1]) {
           clearTimeout(timer);
@@ -48,7 +56,7 @@ export class ServerProcess {
         }
       };
       child.stdout?.on("data", onData);
-      child.stderr?.on("data", (chunk: Buffer) => this.log.push(chunk.toString()));
+      child.stderr?.on("data", (chunk: Buffer) => this.remember(chunk.toString()));
       child.once("exit", (code) => {
         clearTimeout(timer);
         reject(new Error(`server exited with ${code}:\n${this.log.join("")}`));
@@ -58,12 +66,28 @@ export class ServerProcess {
     return this.url;
   }
 
+  /** Keeps the recent output for error messages, bounded for long runs. */
+  private remember(text: string): void {
+    this.log.push(text);
+    if (this.log.length > 200) this.log.splice(0, this.log.length - 200);
+  }
+
   async stop(): Promise<void> {
     const child = this.child;
-    if (!child || child.exitCode !== null) return;
+    if (!child || child.exitCode !== null || child.signalCode !== null) return;
     await new Promise<void>((done) => {
       child.once("exit", () => done());
       child.kill("SIGTERM");
+    });
+  }
+
+  /** kill -9: no shutdown, no flush — what a power cut or OOM kill looks like to the process. */
+  async crash(): Promise<void> {
+    const child = this.child;
+    if (!child || child.exitCode !== null || child.signalCode !== null) return;
+    await new Promise<void>((done) => {
+      child.once("exit", () => done());
+      child.kill("SIGKILL");
     });
   }
 
