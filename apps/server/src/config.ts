@@ -50,6 +50,9 @@ export interface Config {
     heartbeatMs: number;
     /** Bytes queued for one socket past which it is closed as too slow (TOO_SLOW). */
     maxBufferedBytes: number;
+    /** Incoming frames per connection: a burst, then a sustained rate per second. */
+    frameBurst: number;
+    framesPerSecond: number;
   };
   /** Failed logins allowed per email (and 4x per IP) in a 15-minute window. */
   loginAttempts: { max: number; windowMs: number };
@@ -76,7 +79,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     trustProxy: e.TRUST_PROXY,
     web: { enabled: e.PARLEY_WEB, dev: e.PARLEY_DEV },
-    realtime: { heartbeatMs: 20_000, maxBufferedBytes: 4 * 1024 * 1024 },
+    realtime: {
+      heartbeatMs: 20_000,
+      maxBufferedBytes: 4 * 1024 * 1024,
+      frameBurst: 120,
+      framesPerSecond: 30,
+    },
     loginAttempts: { max: 5, windowMs: 15 * 60 * 1000 },
   };
 }

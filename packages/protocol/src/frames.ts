@@ -102,6 +102,8 @@ export const ErrorFrame = z.object({
   type: z.literal(SERVER_FRAME.ERROR),
   clientId: z.string().optional(),
   error: ErrorBody.shape.error,
+  /** With RATE_LIMITED: seconds to wait before sending again. */
+  retryAfterSeconds: z.number().int().positive().optional(),
 });
 
 export const ServerFrame = z.discriminatedUnion("type", [

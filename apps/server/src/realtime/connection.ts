@@ -17,6 +17,7 @@ import { messagesAfter } from "../domains/messages/queries";
 import { sendMessage } from "../domains/messages/send-message";
 import { AppError } from "../errors";
 import type { BusEvent } from "./bus";
+import { FrameBudget } from "./frame-budget";
 import type { Hub, HubMember } from "./hub";
 import { decideLive, type RoomStream } from "./room-stream";
 
@@ -28,6 +29,13 @@ const CATCH_UP_STALL_MS = 30_000;
  * (fan-out cost is then a socket write, not a JSON.stringify, per member).
  */
 const serialisedMessages = new WeakMap<Message, string>();
+
+/** The clientId of a send-shaped frame, so even a refused send can be matched by the client. */
+function clientIdOf(json: unknown): string | undefined {
+  const value =
+    typeof json === "object" && json !== null ? (json as { clientId?: unknown }).clientId : undefined;
+  return typeof value === "string" && value.length <= 64 ? value : undefined;
+}
 
 function messageFrame(message: Message): string {
   let text = serialisedMessages.get(message);
@@ -46,6 +54,7 @@ export class Connection implements HubMember {
   private started: Promise<void> | undefined;
   private closed = false;
   private draining = false;
+  private readonly budget: FrameBudget;
   /** Set by the heartbeat: false until the socket answers the last ping. */
   alive = true;
 
@@ -57,6 +66,7 @@ export class Connection implements HubMember {
     readonly tokenHash: string,
   ) {
     this.userId = user.id;
+    this.budget = new FrameBudget(ctx.config.realtime.frameBurst, ctx.config.realtime.framesPerSecond);
   }
 
   /** Registers with the hub for the user's rooms and greets the client. */
@@ -78,27 +88,29 @@ export class Connection implements HubMember {
   async onRawFrame(raw: string): Promise<void> {
     await this.start();
     if (this.draining) return;
+    // Every frame, valid or not, spends from the budget, so a flood of garbage is limited
+    // exactly like a flood of sends.
+    const allowed = this.budget.take();
     let json: unknown;
     try {
       json = JSON.parse(raw);
     } catch {
       return this.sendError(new AppError("VALIDATION_FAILED", "Frame is not valid JSON"));
     }
-    const parsed = ClientFrame.safeParse(json);
-    if (!parsed.success) {
-      const clientId =
-        typeof (json as { clientId?: unknown })?.clientId === "string"
-          ? (json as { clientId: string }).clientId
-          : undefined;
-      const issue = parsed.error.issues[0];
-      const where = issue?.path.join(".");
+    const clientId = clientIdOf(json);
+    if (!allowed) {
+      const wait = this.budget.retryAfterSeconds();
       return this.sendError(
-        new AppError(
-          "VALIDATION_FAILED",
-          issue ? `${where ? `${where}: ` : ""}${issue.message}` : "Invalid frame",
-        ),
+        new AppError("RATE_LIMITED", `Too many frames; retry in ${wait} s`, { retryAfterSeconds: wait }),
         clientId,
       );
+    }
+    const parsed = ClientFrame.safeParse(json);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      const where = issue?.path.join(".");
+      const message = issue ? `${where ? `${where}: ` : ""}${issue.message}` : "Invalid frame";
+      return this.sendError(new AppError("VALIDATION_FAILED", message), clientId);
     }
     const frame = parsed.data;
     if (frame.type === CLIENT_FRAME.SYNC) return this.handleSync(frame);
@@ -307,6 +319,7 @@ export class Connection implements HubMember {
       type: SERVER_FRAME.ERROR,
       ...(clientId ? { clientId } : {}),
       error: appError.toBody().error,
+      ...(appError.retryAfterSeconds ? { retryAfterSeconds: appError.retryAfterSeconds } : {}),
     });
   }
 
