@@ -36,6 +36,7 @@ function readCookie(header: string | undefined, name: string): string | undefine
 export function createSocketServer(ctx: AppContext, hub: Hub, _server: Server): SocketServer {
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
   const connections = new Set<Connection>();
+  let closing = false;
 
   const heartbeat = setInterval(() => {
     for (const connection of connections) {
@@ -53,6 +54,11 @@ export function createSocketServer(ctx: AppContext, hub: Hub, _server: Server): 
     handleUpgrade(request, socket, head) {
       const url = new URL(request.url ?? "/", "http://localhost");
       if (url.pathname !== SOCKET_PATH) return false;
+      if (closing) {
+        // Shutting down: the client retries with backoff and reaches the next server.
+        socket.end("HTTP/1.1 503 Service Unavailable\r\nConnection: close\r\n\r\n");
+        return true;
+      }
       // Cross-site WebSocket hijacking: a foreign page could open this socket with the
       // user's cookie, so the Origin must be ours.
       if (!isAllowedOrigin(ctx.config, request.headers.origin, request.headers.host)) {
@@ -100,6 +106,7 @@ export function createSocketServer(ctx: AppContext, hub: Hub, _server: Server): 
       return true;
     },
     async close() {
+      closing = true;
       clearInterval(heartbeat);
       // Finish the sends already being written (so their acks go out), then tell every client
       // to reconnect; frames that arrive meanwhile are not processed and get no ack, so the
