@@ -1,5 +1,6 @@
 import { parseArgs } from "node:util";
 import { recoverNpmMangledArgs } from "./npm-args";
+import { frameBudget } from "./server-limits";
 
 export type DbKind = "sqlite" | "postgres";
 
@@ -17,9 +18,11 @@ export interface BenchOptions {
   quick: boolean;
 }
 
+const MAX_FAN_OUT_SEC = 60;
 const FULL = { users: 20, messages: 50, rate: 200, throughputMessages: 5000, window: 8 };
-// Small enough to finish in well under 20 s on the 2-core box, big enough to exercise fan-out.
-const QUICK = { users: 5, messages: 20, rate: 100, throughputMessages: 1000, window: 8 };
+// Small enough to finish in well under 20 s on the 2-core box, big enough to exercise fan-out,
+// and within the server's per-connection frame budget (100 throughput sends each < the burst).
+const QUICK = { users: 10, messages: 10, rate: 100, throughputMessages: 1000, window: 8 };
 
 export const USAGE = `Usage: npm run bench --workspace bench -- [flags]
   --db sqlite|postgres      database behind the server (default sqlite)
@@ -60,11 +63,26 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv): BenchOptio
   const base = values.quick ? QUICK : FULL;
   const users = positiveInt("users", values.users, base.users);
   if (users < 2) throw new Error("--users must be at least 2: fan-out needs someone to fan out to");
+  const messages = positiveInt("messages", values.messages, base.messages);
+  const rate = positiveInt("rate", values.rate, base.rate);
+  // The paced phase takes users * messages / rate seconds however fast the server is; it must
+  // leave room for setup and the throughput phase inside the hard stop.
+  if ((users * messages) / rate > MAX_FAN_OUT_SEC) {
+    throw new Error(`--users x --messages / --rate is over ${MAX_FAN_OUT_SEC} s of sending: raise --rate`);
+  }
+  // The paced phase measures latency, not the limiter: each user must stay within its budget.
+  const budget = frameBudget();
+  if (rate / users > budget.perSecond) {
+    throw new Error(
+      `--rate ${rate} over ${users} users is ${rate / users}/s per connection, above the server's ` +
+        `frame budget of ${budget.perSecond}/s: add --users or lower --rate`,
+    );
+  }
   return {
     db,
     users,
-    messages: positiveInt("messages", values.messages, base.messages),
-    rate: positiveInt("rate", values.rate, base.rate),
+    messages,
+    rate,
     throughputMessages: positiveInt(
       "throughput-messages",
       values["throughput-messages"],

@@ -1,6 +1,10 @@
 /** Raw figures one phase collects while it runs; times are performance.now() milliseconds. */
 export interface PhaseRecorder {
   name: string;
+  /** Whether RATE_LIMITED refusals are retried (throughput) or count as errors (fan-out). */
+  retryRateLimited: boolean;
+  /** Sends the server refused with RATE_LIMITED and we sent again. */
+  rateLimited: number;
   sent: number;
   acked: number;
   failed: number;
@@ -18,9 +22,11 @@ export interface PhaseRecorder {
   lastFullDeliveryAt: number | undefined;
 }
 
-export function newPhase(name: string): PhaseRecorder {
+export function newPhase(name: string, retryRateLimited: boolean): PhaseRecorder {
   return {
     name,
+    retryRateLimited,
+    rateLimited: 0,
     sent: 0,
     acked: 0,
     failed: 0,

@@ -7,6 +7,8 @@ export interface PhaseResult {
   sent: number;
   acked: number;
   failed: number;
+  /** Sends refused by the per-connection frame budget and retried (throughput phase). */
+  rateLimited: number;
   fullyDelivered: number;
   deliveredFrames: number;
   /** First send to last ack. */
@@ -24,11 +26,23 @@ export interface PhaseResult {
   /** CPU seconds spent during the phase: how close each side was to its core. */
   serverCpuSec: number | null;
   benchCpuSec: number;
+  /**
+   * CPU seconds the whole machine was busy (PostgreSQL and anything else running included).
+   * Well above server + bench on SQLite means something else was competing for the cores.
+   */
+  machineCpuSec: number | null;
+  /**
+   * CPU seconds of everything but the server and the bench (PostgreSQL, and whatever else was
+   * running): on SQLite anything well above 0 means the figures shared the machine.
+   */
+  othersCpuSec: number | null;
+  /** Wall time of the phase, to read the CPU figures against (2 cores = 2 s per second). */
+  wallSec: number;
 }
 
 export function phaseResult(
   p: PhaseRecorder,
-  cpu: { server: number | null; bench: number },
+  cpu: { server: number | null; bench: number; machine: number | null; wallSec: number },
   paced: boolean,
 ): PhaseResult {
   const span = (end: number | undefined) =>
@@ -41,6 +55,7 @@ export function phaseResult(
     sent: p.sent,
     acked: p.acked,
     failed: p.failed,
+    rateLimited: p.rateLimited,
     fullyDelivered: p.fullyDelivered,
     deliveredFrames: p.deliveredFrames,
     ackSpanMs: round(ackSpanMs, 1),
@@ -53,5 +68,9 @@ export function phaseResult(
     sendLag: paced ? summarize(p.sendLags) : null,
     serverCpuSec: round(cpu.server, 2),
     benchCpuSec: round(cpu.bench, 2) ?? 0,
+    machineCpuSec: round(cpu.machine, 2),
+    othersCpuSec:
+      cpu.machine === null ? null : round(Math.max(0, cpu.machine - (cpu.server ?? 0) - cpu.bench), 2),
+    wallSec: round(cpu.wallSec, 2) ?? 0,
   };
 }

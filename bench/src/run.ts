@@ -10,10 +10,12 @@ import { phaseResult } from "./phase-result";
 import { runFanOut } from "./phases/fan-out";
 import { runThroughput } from "./phases/throughput";
 import { createBenchSchema } from "./postgres-schema";
+import { readCpuSeconds, readMachineCpuSeconds, readMemory, sampleBusyCores } from "./proc-stats";
 import type { BenchResult } from "./report/bench-result";
 import { formatReport } from "./report/print-table";
 import { saveResults } from "./report/save-results";
-import { readCpuSeconds, readMemory, type ServerProcess, startServer } from "./server-process";
+import { frameBudget } from "./server-limits";
+import { type ServerProcess, startServer } from "./server-process";
 import { connectMembers, prepareRoom } from "./setup-room";
 import { Traffic } from "./traffic";
 
@@ -28,6 +30,7 @@ const aborter = new AbortController();
 let server: ServerProcess | undefined;
 
 async function main(options: BenchOptions): Promise<boolean> {
+  const busyCoresBefore = await sampleBusyCores(1000);
   const dataDir = mkdtempSync(join(tmpdir(), "parley-bench-"));
   cleanup.add("remove temp data dir", () => rmSync(dataDir, { recursive: true, force: true }));
   const env: Record<string, string> = {};
@@ -40,8 +43,11 @@ async function main(options: BenchOptions): Promise<boolean> {
   log(`starting server (${options.db})`);
   server = await startServer(dataDir, env);
   const srv = server;
-  cleanup.add("stop server", () => srv.stop());
   let measuring = true;
+  cleanup.add("stop server", () => {
+    measuring = false;
+    return srv.stop();
+  });
   void srv.exited.then((how) => {
     if (measuring) abort(`server exited during the run (${how})`);
   });
@@ -82,7 +88,9 @@ async function main(options: BenchOptions): Promise<boolean> {
     node: process.version,
     cores: cpus().length,
     cpuModel: cpus()[0]?.model ?? "unknown",
+    busyCoresBefore,
     options,
+    frameBudget: frameBudget(),
     setup: { ...room.timings, connectMs },
     phases: [fanOut, throughput],
     server: {
@@ -110,16 +118,18 @@ async function main(options: BenchOptions): Promise<boolean> {
 
 /** Runs a phase and records the CPU both processes spent in it. */
 async function measured(pid: number, paced: boolean, phase: () => Promise<PhaseRecorder>) {
-  const serverCpu = readCpuSeconds(pid);
+  const before = { server: readCpuSeconds(pid), machine: readMachineCpuSeconds(), at: performance.now() };
   const benchCpu = process.cpuUsage();
   const recorder = await phase();
-  const serverAfter = readCpuSeconds(pid);
   const bench = process.cpuUsage(benchCpu);
+  const delta = (a: number | null, b: number | null) => (a !== null && b !== null ? b - a : null);
   return phaseResult(
     recorder,
     {
-      server: serverCpu !== null && serverAfter !== null ? serverAfter - serverCpu : null,
+      server: delta(before.server, readCpuSeconds(pid)),
       bench: (bench.user + bench.system) / 1e6,
+      machine: delta(before.machine, readMachineCpuSeconds()),
+      wallSec: (performance.now() - before.at) / 1000,
     },
     paced,
   );
@@ -140,6 +150,8 @@ function log(message: string): void {
 
 /** Ends the process after cleanup, or without it if cleanup itself hangs. */
 async function exit(code: number): Promise<never> {
+  // Should the loop run dry while cleanup hangs, node exits by itself: with this code, not 0.
+  process.exitCode = code;
   setTimeout(() => process.exit(code), ABORT_GRACE_MS).unref();
   await cleanup.run();
   process.exit(code);
@@ -150,7 +162,7 @@ function abort(reason: string): void {
   console.error(`bench: ${reason}`);
   aborter.abort(new Error(reason));
   // Give the run a moment to notice the abort; if it is stuck in an await, exit anyway.
-  setTimeout(() => void exit(1), 2_000).unref();
+  setTimeout(() => void exit(1), 2_000);
 }
 
 let options: BenchOptions | "help";
@@ -179,7 +191,9 @@ main(options).then(
   },
   async (error) => {
     clearTimeout(hardStop);
-    console.error(`bench: ${error instanceof Error ? (error.stack ?? error.message) : error}`);
+    // An abort was already explained by abort(); anything else is a bug or a refusal: show where.
+    if (!aborter.signal.aborted)
+      console.error(`bench: ${error instanceof Error ? (error.stack ?? error.message) : error}`);
     await exit(1);
   },
 );

@@ -1,5 +1,4 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 
 const SERVER_MAIN = fileURLToPath(new URL("../../apps/server/src/main.ts", import.meta.url));
@@ -28,7 +27,9 @@ export interface ServerProcess {
  * .env in the repo (which main.ts loads) cannot point the bench at their real database.
  */
 export async function startServer(dataDir: string, env: Record<string, string>): Promise<ServerProcess> {
-  const child = spawn(process.execPath, ["--import", TSX_LOADER, SERVER_MAIN], {
+  // For profiling the server under load, e.g. BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof".
+  const extra = process.env.BENCH_SERVER_NODE_ARGS?.split(" ").filter(Boolean) ?? [];
+  const child = spawn(process.execPath, [...extra, "--import", TSX_LOADER, SERVER_MAIN], {
     cwd: dataDir,
     env: {
       PATH: process.env.PATH ?? "",
@@ -56,7 +57,7 @@ export async function startServer(dataDir: string, env: Record<string, string>):
     );
     onLines(child, (line) => {
       tail.push(line);
-      if (tail.length > 20) tail.shift();
+      if (tail.length > 40) tail.shift();
       const entry = parseJson(line);
       if (entry && typeof entry.level === "number" && entry.level >= PINO_ERROR) {
         errors.count += 1;
@@ -117,33 +118,5 @@ function parseJson(line: string): Record<string, unknown> | undefined {
     return JSON.parse(line) as Record<string, unknown>;
   } catch {
     return undefined;
-  }
-}
-
-/** Resident and peak resident memory of a process, in MiB, from /proc (Linux only). */
-export function readMemory(pid: number): { rssMiB: number | null; peakRssMiB: number | null } {
-  try {
-    const status = readFileSync(`/proc/${pid}/status`, "utf8");
-    const kib = (field: string) => {
-      const m = status.match(new RegExp(`^${field}:\\s+(\\d+) kB`, "m"));
-      return m ? Math.round(Number(m[1]) / 102.4) / 10 : null;
-    };
-    return { rssMiB: kib("VmRSS"), peakRssMiB: kib("VmHWM") };
-  } catch {
-    return { rssMiB: null, peakRssMiB: null };
-  }
-}
-
-/** CPU seconds (user + system) a process has used so far, from /proc (Linux only). */
-export function readCpuSeconds(pid: number): number | null {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
-    // Fields after the ")" that closes the command name; utime and stime are fields 14 and 15.
-    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-    const ticks = Number(fields[11]) + Number(fields[12]);
-    // USER_HZ is 100 on every Linux we run on; node has no sysconf to ask.
-    return ticks / 100;
-  } catch {
-    return null;
   }
 }

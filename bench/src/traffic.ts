@@ -1,5 +1,11 @@
 import { randomUUID } from "node:crypto";
-import { CLIENT_FRAME, type Message, SERVER_FRAME, type ServerFrame } from "@parley/protocol";
+import {
+  CLIENT_FRAME,
+  type ErrorFrame,
+  type Message,
+  SERVER_FRAME,
+  type ServerFrame,
+} from "@parley/protocol";
 import type { BenchSocket } from "./bench-socket";
 import { SeqLedger, StreamChecker, ViolationLog } from "./order-checker";
 import { newPhase, type PhaseRecorder } from "./phase-recorder";
@@ -13,7 +19,8 @@ export interface Member {
 /** A send in flight or waiting for its last delivery. Dropped once acked and fully delivered. */
 interface Pending {
   phase: PhaseRecorder;
-  sender: number;
+  member: Member;
+  body: string;
   sentAt: number;
   acked: boolean;
   failed: boolean;
@@ -50,8 +57,13 @@ export class Traffic {
     this.checkers[index] = new StreamChecker(`user${index}`, afterSeq, this.violations);
   }
 
-  begin(name: string): PhaseRecorder {
-    this.current = newPhase(name);
+  /**
+   * `retryRateLimited`: a send refused with RATE_LIMITED is sent again (same clientId, same
+   * body, so its latency still counts from the first attempt) after the wait the server names,
+   * as a real client would. Otherwise the refusal is an error.
+   */
+  begin(name: string, options: { retryRateLimited: boolean }): PhaseRecorder {
+    this.current = newPhase(name, options.retryRateLimited);
     return this.current;
   }
 
@@ -60,9 +72,11 @@ export class Traffic {
     if (!phase) throw new Error("send outside a phase");
     const clientId = randomUUID();
     const sentAt = performance.now();
+    const body = messageBody(clientId, sentAt);
     this.pending.set(clientId, {
       phase,
-      sender: member.index,
+      member,
+      body,
       sentAt,
       acked: false,
       failed: false,
@@ -70,32 +84,29 @@ export class Traffic {
     });
     phase.sent += 1;
     phase.firstSendAt ??= sentAt;
-    member.socket.send({
-      type: CLIENT_FRAME.SEND,
-      roomId: this.roomId,
-      clientId,
-      body: messageBody(clientId, sentAt),
-    });
+    this.transmit(member, clientId, body);
+  }
+
+  private transmit(member: Member, clientId: string, body: string): void {
+    member.socket.send({ type: CLIENT_FRAME.SEND, roomId: this.roomId, clientId, body });
   }
 
   /** Handler for every frame any member's socket receives. */
   onFrame(receiver: number, frame: ServerFrame, at: number): void {
     switch (frame.type) {
       case SERVER_FRAME.ACK:
-        return this.onAck(frame.clientId, frame.message.seq, frame.message.id, frame.duplicate, at);
+        this.onAck(frame.clientId, frame.message.seq, frame.message.id, frame.duplicate, at);
+        break;
       case SERVER_FRAME.MESSAGE:
-        return this.onMessage(receiver, frame.message, at);
-      case SERVER_FRAME.ERROR: {
-        this.countError(`error frame ${frame.error.code}`);
-        const p = frame.clientId ? this.pending.get(frame.clientId) : undefined;
-        if (p) this.settle(frame.clientId ?? "", p, { failed: true });
-        return;
-      }
+        this.onMessage(receiver, frame.message, at);
+        break;
+      case SERVER_FRAME.ERROR:
+        this.onError(frame);
+        break;
       case SERVER_FRAME.RESYNC:
         // The server gave up replaying to this receiver: its stream has a hole by design.
-        return this.countError("room.resync");
-      default:
-        return;
+        this.countError("room.resync");
+        break;
     }
   }
 
@@ -120,10 +131,30 @@ export class Traffic {
     }
   }
 
+  private onError(frame: ErrorFrame): void {
+    const clientId = frame.clientId ?? "";
+    const p = this.pending.get(clientId);
+    if (p && !p.acked && frame.error.code === "RATE_LIMITED" && p.phase.retryRateLimited) {
+      p.phase.rateLimited += 1;
+      // `details` is `unknown` in the protocol; RATE_LIMITED carries retryAfterSeconds there.
+      const details = frame.error.details as { retryAfterSeconds?: unknown } | undefined;
+      const wait = typeof details?.retryAfterSeconds === "number" ? details.retryAfterSeconds : 1;
+      setTimeout(() => {
+        if (!this.broken) this.transmit(p.member, clientId, p.body);
+      }, wait * 1000);
+      return;
+    }
+    this.countError(`error frame ${frame.error.code}`);
+    if (p) this.settle(clientId, p, { failed: true });
+  }
+
   private onAck(clientId: string, seq: number, id: string, duplicate: boolean, at: number): void {
     this.ledger.record("ack", seq, id);
     const p = this.pending.get(clientId);
-    if (!p || p.acked) return this.countError("unexpected ack");
+    if (!p || p.acked) {
+      this.countError("unexpected ack");
+      return;
+    }
     // A fresh clientId can only be a duplicate if the server mixed up two sends.
     if (duplicate) this.countError("ack marked duplicate");
     p.phase.ackLatencies.push(at - p.sentAt);
@@ -136,14 +167,17 @@ export class Traffic {
     this.checkers[receiver]?.accept(message.seq);
     this.ledger.record(`user${receiver}`, message.seq, message.id);
     const match = BODY.exec(message.body);
-    if (!match || match[1] !== message.clientId) return this.countError("message not sent by this run");
+    if (!match || match[1] !== message.clientId) {
+      this.countError("message not sent by this run");
+      return;
+    }
     // Already complete: this is an extra copy, which the stream checker has counted.
     const p = this.pending.get(message.clientId);
     if (!p) return;
     const phase = p.phase;
     phase.deliveredFrames += 1;
     // Latency at the other members; the sender's own copy is the echo of its ack.
-    if (receiver !== p.sender) phase.deliveryLatencies.push(at - Number(match[2]));
+    if (receiver !== p.member.index) phase.deliveryLatencies.push(at - Number(match[2]));
     p.deliveries += 1;
     if (p.deliveries === this.memberCount) {
       phase.fullyDelivered += 1;
@@ -159,7 +193,7 @@ export class Traffic {
       p.failed = true;
       p.phase.failed += 1;
     }
-    if (wasOpen && (p.acked || p.failed)) this.onSettled?.(p.sender);
+    if (wasOpen && (p.acked || p.failed)) this.onSettled?.(p.member.index);
     if (p.failed || (p.acked && p.deliveries >= this.memberCount)) this.pending.delete(clientId);
   }
 }

@@ -50,8 +50,9 @@ describe.runIf(availability.run)("chat in two browsers", () => {
     await ana.page.getByRole("button", { name: "Create room" }).click();
     await ana.page.getByLabel("Room name").fill("general");
     await ana.page.getByLabel("Topic").fill("Company-wide chatter");
-    await ana.page.getByRole("button", { name: "Create", exact: true }).click();
-    await ana.page.getByRole("heading", { name: "general" }).waitFor();
+    await ana.page.getByRole("dialog").getByRole("button", { name: "Create", exact: true }).click();
+    await ana.page.waitForURL(/\/rooms\/[0-9a-f-]{36}$/);
+    await ana.page.getByRole("heading", { name: "general", level: 1 }).waitFor();
     roomUrl = new URL(ana.page.url()).pathname;
     expect(roomUrl).toMatch(/^\/rooms\/[0-9a-f-]{36}$/);
     await expect(
@@ -64,7 +65,8 @@ describe.runIf(availability.run)("chat in two browsers", () => {
     await signUp(ben);
     await ben.page.getByRole("link", { name: "Browse rooms" }).click();
     await ben.page.getByRole("button", { name: "Join general" }).click();
-    await ben.page.getByRole("heading", { name: "general" }).waitFor();
+    await ben.page.waitForURL(/\/rooms\/[0-9a-f-]{36}$/);
+    await ben.page.getByRole("heading", { name: "general", level: 1 }).waitFor();
     await screenshot(ben.page, "room-phone-joined");
   });
 

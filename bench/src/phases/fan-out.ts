@@ -17,7 +17,7 @@ export async function runFanOut(
   rate: number,
   signal: AbortSignal,
 ): Promise<PhaseRecorder> {
-  const phase = traffic.begin("fan-out");
+  const phase = traffic.begin("fan-out", { retryRateLimited: false });
   const total = perMember * members.length;
   const interval = 1000 / rate;
   const start = performance.now();

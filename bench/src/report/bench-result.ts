@@ -9,7 +9,11 @@ export interface BenchResult {
   node: string;
   cores: number;
   cpuModel: string;
+  /** Cores other processes kept busy in the second before the run (0 = an idle machine). */
+  busyCoresBefore: number | null;
   options: BenchOptions;
+  /** The server's per-connection frame budget at the time of the run. */
+  frameBudget: { burst: number; perSecond: number };
   setup: { signUpMs: number; joinMs: number; connectMs: number };
   phases: PhaseResult[];
   server: {

@@ -1,6 +1,9 @@
 import type { LatencySummary } from "../stats";
 import type { BenchResult } from "./bench-result";
 
+/** Other processes using more than this share of a core make the figures unreliable. */
+const BUSY = 0.2;
+
 const fmt = (v: number | null | undefined, unit = "") =>
   v === null || v === undefined ? "-" : `${v}${unit}`;
 
@@ -32,6 +35,7 @@ export function formatReport(r: BenchResult): string {
   const lines = [
     "",
     `Parley bench — ${o.db}${o.quick ? " (quick)" : ""}, ${o.users} users in one room, commit ${r.commit}, node ${r.node}, ${r.cores} cores`,
+    `busy cores before the run: ${fmt(r.busyCoresBefore)}${(r.busyCoresBefore ?? 0) > BUSY ? " — something else was running, figures are noisy" : ""}`,
     `setup: sign-up ${r.setup.signUpMs} ms, join ${r.setup.joinMs} ms, connect+sync ${r.setup.connectMs} ms`,
     "",
     "Latency (ms)",
@@ -46,18 +50,39 @@ export function formatReport(r: BenchResult): string {
     "",
     "Rates",
     table([
-      ["", "sent", "acked", "acked/s", "delivered/s", "frames/s", "server cpu s", "bench cpu s"],
+      [
+        "",
+        "sent",
+        "acked",
+        "limited",
+        "acked/s",
+        "delivered/s",
+        "frames/s",
+        "wall s",
+        "cpu s: server",
+        "bench",
+        "others",
+      ],
       ...r.phases.map((p) => [
         p.name,
         fmt(p.sent),
         fmt(p.acked),
+        fmt(p.rateLimited),
         fmt(p.ackedPerSec),
         fmt(p.deliveredPerSec),
         fmt(p.framesPerSec),
+        fmt(p.wallSec),
         fmt(p.serverCpuSec),
         fmt(p.benchCpuSec),
+        fmt(p.othersCpuSec),
       ]),
     ]),
+    ...r.phases
+      .filter((p) => p.rateLimited > 0)
+      .map(
+        (p) =>
+          `note: ${p.name} hit the server's frame budget (${r.frameBudget.burst} burst, ${r.frameBudget.perSecond}/s per connection) ${p.rateLimited} times: its rate is the limiter's, not the server's capacity; add --users`,
+      ),
     "",
     `server RSS: ${fmt(r.server.rssStartMiB, " MiB")} idle -> ${fmt(r.server.rssEndMiB, " MiB")} after, peak ${fmt(r.server.peakRssMiB, " MiB")}; error log lines: ${r.server.errorLogLines}`,
     `errors: ${r.errorTotal}${r.errorTotal ? ` ${JSON.stringify(r.errors)}` : ""}`,

@@ -1,15 +1,21 @@
-import { Migrator } from "kysely";
+import { Migrator, sql } from "kysely";
 import type { DbHandle } from "./connect";
 import { migrations } from "./migrations/index";
 
 /** Brings the schema up to date. Throws (with the failing migration's name) on error. */
 export async function migrateToLatest(handle: DbHandle): Promise<string[]> {
+  // Kysely looks for its bookkeeping tables in every schema it can see; with several schemas
+  // on one PostgreSQL database (tests, or a search_path in DATABASE_URL) it must be told
+  // which one is ours: the one our unqualified tables are created in.
+  const schema =
+    handle.kind === "postgres"
+      ? (handle.schema ??
+        (await sql<{ s: string }>`select current_schema() as s`.execute(handle.db)).rows[0]?.s)
+      : undefined;
   const migrator = new Migrator({
     db: handle.db,
     provider: { getMigrations: async () => migrations },
-    // Kysely looks for its bookkeeping tables in every schema it can see; with several
-    // schemas on one database (tests) it must be told which one is ours.
-    ...(handle.schema ? { migrationTableSchema: handle.schema } : {}),
+    ...(schema ? { migrationTableSchema: schema } : {}),
   });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {

@@ -1,0 +1,5 @@
+import { BrowseRooms } from "../../../features/rooms/browse-rooms";
+
+export default function BrowsePage() {
+  return <BrowseRooms />;
+}

@@ -1,0 +1,5 @@
+import { Welcome } from "../../features/rooms/welcome";
+
+export default function RoomsPage() {
+  return <Welcome />;
+}

@@ -1,0 +1,71 @@
+import { CSRF_HEADER, CSRF_HEADER_VALUE, ErrorBody } from "@parley/protocol";
+import { ApiError, NetworkError } from "./api-error";
+
+/** Any protocol schema: only its parse() is needed (keeps zod out of this app's dependencies). */
+export interface Parser<T> {
+  parse(data: unknown): T;
+}
+
+/**
+ * The one place that talks HTTP to the API. Same origin, so the HttpOnly session cookie goes
+ * along by default. Answers are parsed with the protocol schema so a contract drift fails
+ * loudly here instead of as `undefined` deep in a component.
+ */
+async function request<T>(
+  method: "GET" | "POST",
+  path: string,
+  schema: Parser<T> | null,
+  body?: unknown,
+): Promise<T> {
+  const init: RequestInit = { method, credentials: "same-origin", headers: { accept: "application/json" } };
+  if (method !== "GET") {
+    // Every state-changing request carries the CSRF header; the server refuses it otherwise.
+    init.headers = {
+      accept: "application/json",
+      "content-type": "application/json",
+      [CSRF_HEADER]: CSRF_HEADER_VALUE,
+    };
+    init.body = JSON.stringify(body ?? {});
+  }
+  let response: Response;
+  try {
+    response = await fetch(path, init);
+  } catch (error) {
+    throw new NetworkError(error);
+  }
+  if (!response.ok) throw await toApiError(response);
+  // Only apiPostEmpty passes no schema, and it ignores the result.
+  if (schema === null || response.status === 204) return undefined as T;
+  const json: unknown = await response.json();
+  return schema.parse(json);
+}
+
+async function toApiError(response: Response): Promise<ApiError> {
+  const retryAfter = Number(response.headers.get("retry-after"));
+  const retryAfterSeconds = Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : null;
+  try {
+    const parsed = ErrorBody.safeParse(await response.json());
+    if (parsed.success) {
+      const { code, message, details } = parsed.data.error;
+      return new ApiError(response.status, code, message, { details, retryAfterSeconds });
+    }
+  } catch {
+    // Not JSON (a proxy's HTML error page, say): fall through to a generic error.
+  }
+  return new ApiError(response.status, "INTERNAL", `The server answered ${response.status}`, {
+    retryAfterSeconds,
+  });
+}
+
+export function apiGet<T>(path: string, schema: Parser<T>): Promise<T> {
+  return request("GET", path, schema);
+}
+
+export function apiPost<T>(path: string, body: unknown, schema: Parser<T>): Promise<T> {
+  return request("POST", path, schema, body);
+}
+
+/** A POST whose answer has no body we need (204). */
+export async function apiPostEmpty(path: string, body: unknown = {}): Promise<void> {
+  await request("POST", path, null, body);
+}

@@ -1,0 +1,13 @@
+/**
+ * Every cache key in one place. TanStack Query is the only client cache; the socket writes
+ * into these same keys. Room keys share the "rooms" prefix so one invalidation refreshes all.
+ */
+export const queryKeys = {
+  me: ["me"] as const,
+  rooms: ["rooms"] as const,
+  myRooms: ["rooms", "mine"] as const,
+  publicRooms: ["rooms", "public"] as const,
+  room: (roomId: string) => ["rooms", "detail", roomId] as const,
+  allMessages: ["messages"] as const,
+  messages: (roomId: string) => ["messages", roomId] as const,
+};

@@ -1,0 +1,87 @@
+"use client";
+
+import { type LoginRequest as LoginInput, LoginRequest } from "@parley/protocol";
+import { useMutation } from "@tanstack/react-query";
+import Link from "next/link";
+import { type FormEvent, useState } from "react";
+import { focusFirstInvalid } from "../forms/focus-first-invalid";
+import { errorsFromIssues, type FormErrors, NO_ERRORS, toIssues } from "../forms/form-errors";
+import { TextField } from "../ui/text-field";
+import { signIn } from "./auth-api";
+import { AuthCard, authFormClass } from "./auth-card";
+import { LOGIN_FIELDS, type LoginField, loginErrors } from "./auth-errors";
+import { useAuthSuccess } from "./use-auth-success";
+
+export function LoginForm() {
+  const [values, setValues] = useState<LoginInput>({ email: "", password: "" });
+  const [errors, setErrors] = useState<FormErrors<LoginField>>(NO_ERRORS);
+  const onSuccess = useAuthSuccess();
+  const mutation = useMutation({
+    mutationFn: signIn,
+    onSuccess,
+    onError: (error) => setErrors(loginErrors(error)),
+  });
+
+  const set = (field: LoginField) => (event: { target: { value: string } }) => {
+    setValues((v) => ({ ...v, [field]: event.target.value }));
+    // An edited field's old complaint no longer applies.
+    setErrors((e) => (e.fields[field] ? { ...e, fields: { ...e.fields, [field]: undefined } } : e));
+  };
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    const parsed = LoginRequest.safeParse(values);
+    if (!parsed.success) {
+      const next = errorsFromIssues(toIssues(parsed.error.issues), LOGIN_FIELDS);
+      setErrors(next);
+      focusFirstInvalid(next.fields, LOGIN_FIELDS);
+      return;
+    }
+    setErrors(NO_ERRORS);
+    mutation.mutate(parsed.data);
+  }
+
+  const busy = mutation.isPending || mutation.isSuccess;
+  return (
+    <AuthCard
+      title="Welcome back"
+      subtitle="Sign in to pick up where you left off."
+      footer={
+        <>
+          New to Parley? <Link href="/signup">Create an account</Link>
+        </>
+      }
+    >
+      <form className={authFormClass} onSubmit={submit} noValidate aria-busy={busy}>
+        {errors.form && (
+          <div className="alert" role="alert">
+            {errors.form}
+          </div>
+        )}
+        <TextField
+          id="email"
+          label="Email"
+          type="email"
+          autoComplete="email"
+          value={values.email}
+          onChange={set("email")}
+          error={errors.fields.email}
+          required
+        />
+        <TextField
+          id="password"
+          label="Password"
+          type="password"
+          autoComplete="current-password"
+          value={values.password}
+          onChange={set("password")}
+          error={errors.fields.password}
+          required
+        />
+        <button className="btn btn-primary btn-block" type="submit" disabled={busy}>
+          Sign in
+        </button>
+      </form>
+    </AuthCard>
+  );
+}

@@ -1,0 +1,37 @@
+import { describe, expect, it } from "vitest";
+import { buildListItems } from "./list-items";
+import type { OutboxEntry } from "./outbox";
+import { ALICE, BOB, fakeMessage, ROOM_ID } from "./test-messages";
+
+const pending = (clientId: string, body = "typed"): OutboxEntry => ({
+  clientId,
+  roomId: ROOM_ID,
+  body,
+  status: "sending",
+  createdAt: "2026-01-01T12:10:00.000Z",
+  error: null,
+});
+
+describe("messages: buildListItems", () => {
+  it("lists stored messages, then pending sends", () => {
+    const items = buildListItems([fakeMessage(1, { author: BOB })], [pending("c-1")], ALICE);
+    expect(items.map((i) => [i.authorName, i.body, i.pending?.status ?? "stored"])).toEqual([
+      ["Bob", "message 1", "stored"],
+      ["Alice", "typed", "sending"],
+    ]);
+  });
+
+  it("hides a pending send once its stored copy is in the cache, keeping the same key", () => {
+    const before = buildListItems([], [pending("c-1")], ALICE);
+    const stored = fakeMessage(1, { clientId: "c-1", author: ALICE, body: "typed" });
+    const after = buildListItems([stored], [pending("c-1")], ALICE);
+    expect(after).toHaveLength(1);
+    expect(after[0]?.message).toBe(stored);
+    expect(after[0]?.key).toBe(before[0]?.key);
+  });
+
+  it("does not confuse another user's clientId with ours", () => {
+    const theirs = fakeMessage(1, { clientId: "c-1", author: BOB });
+    expect(buildListItems([theirs], [pending("c-1")], ALICE)).toHaveLength(2);
+  });
+});

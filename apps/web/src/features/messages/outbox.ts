@@ -1,0 +1,87 @@
+/**
+ * Sends that the server has not confirmed yet. Pure state transitions, so ordering and retry
+ * rules are tested without a socket; `outbox-store.ts` holds the live state.
+ *
+ * Ordering: per room, one send is in flight at a time and the next goes only after the
+ * previous is acked, so messages land in the order they were typed. A failed send does not
+ * block the ones behind it (it waits for Retry or Discard). Each entry keeps its clientId
+ * for life: a resend after a reconnect reuses it and the server deduplicates.
+ */
+export type OutboxStatus = "queued" | "sending" | "failed";
+
+export interface OutboxEntry {
+  clientId: string;
+  roomId: string;
+  body: string;
+  status: OutboxStatus;
+  /** ISO time it was typed, to place and stamp it in the list until the server's copy comes. */
+  createdAt: string;
+  /** Why the server refused it (status "failed"). */
+  error: string | null;
+}
+
+/** Entries in the order they were typed. */
+export type OutboxState = readonly OutboxEntry[];
+
+export const EMPTY_OUTBOX: OutboxState = [];
+
+export function enqueue(
+  state: OutboxState,
+  entry: { clientId: string; roomId: string; body: string; createdAt: string },
+): OutboxState {
+  return [...state, { ...entry, status: "queued", error: null }];
+}
+
+/** The entries to send now: per room, the oldest queued one, unless one is already in flight. */
+export function nextToSend(state: OutboxState): OutboxEntry[] {
+  const busy = new Set(state.filter((e) => e.status === "sending").map((e) => e.roomId));
+  const picked: OutboxEntry[] = [];
+  for (const entry of state) {
+    if (entry.status !== "queued" || busy.has(entry.roomId)) continue;
+    busy.add(entry.roomId);
+    picked.push(entry);
+  }
+  return picked;
+}
+
+function update(state: OutboxState, clientId: string, change: Partial<OutboxEntry>): OutboxState {
+  let found = false;
+  const next = state.map((e) => {
+    if (e.clientId !== clientId) return e;
+    found = true;
+    return { ...e, ...change };
+  });
+  return found ? next : state;
+}
+
+export function markSending(state: OutboxState, clientId: string): OutboxState {
+  return update(state, clientId, { status: "sending", error: null });
+}
+
+/** The server stored it (ack, or its own copy arrived first): it leaves the outbox. */
+export function settle(state: OutboxState, clientId: string): OutboxState {
+  return state.some((e) => e.clientId === clientId) ? state.filter((e) => e.clientId !== clientId) : state;
+}
+
+export function fail(state: OutboxState, clientId: string, error: string): OutboxState {
+  return update(state, clientId, { status: "failed", error });
+}
+
+/** Retry keeps the clientId: if the first attempt did land, the server returns it as a duplicate. */
+export function retry(state: OutboxState, clientId: string): OutboxState {
+  return update(state, clientId, { status: "queued", error: null });
+}
+
+export const discard = settle;
+
+/** The socket dropped: whatever was in flight may not have arrived, so send it again later. */
+export function requeueInFlight(state: OutboxState): OutboxState {
+  return state.some((e) => e.status === "sending")
+    ? state.map((e) => (e.status === "sending" ? { ...e, status: "queued" } : e))
+    : state;
+}
+
+/** Drops a room's entries (the user left it). */
+export function dropRoom(state: OutboxState, roomId: string): OutboxState {
+  return state.some((e) => e.roomId === roomId) ? state.filter((e) => e.roomId !== roomId) : state;
+}

@@ -1,0 +1,213 @@
+import { CLOSE_CODES, type Message } from "@parley/protocol";
+import { QueryClient } from "@tanstack/react-query";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { queryKeys } from "../api/query-keys";
+import type { MessagesCache } from "../messages/message-cache";
+import { ALICE, BOB, fakeMessage, ROOM_ID } from "../messages/test-messages";
+import { FakeSocket } from "./fake-socket";
+import { RealtimeController } from "./realtime-controller";
+
+const READY = { type: "ready", user: ALICE };
+const tick = () => new Promise((resolve) => setTimeout(resolve, 5));
+
+function setup(options: { cached?: Message[] } = {}) {
+  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+  if (options.cached) {
+    queryClient.setQueryData<MessagesCache>(queryKeys.messages(ROOM_ID), {
+      messages: options.cached,
+      hasOlder: false,
+    });
+  }
+  const onSignedOut = vi.fn();
+  const onLeftRoom = vi.fn();
+  const controller = new RealtimeController({
+    queryClient,
+    userId: ALICE.id,
+    url: () => "ws://localhost/ws",
+    onSignedOut,
+    onLeftRoom,
+    createSocket: (url) => new FakeSocket(url),
+    random: () => 0,
+    gapDelayMs: 0,
+  });
+  controller.start();
+  const socket = () => FakeSocket.latest();
+  const connect = () => {
+    socket().open();
+    socket().receive(READY);
+    socket().receive({ type: "sync.done" });
+  };
+  const cached = () => queryClient.getQueryData<MessagesCache>(queryKeys.messages(ROOM_ID))?.messages;
+  return { queryClient, controller, socket, connect, cached, onSignedOut, onLeftRoom };
+}
+
+function respondWith(body: unknown) {
+  return vi.fn(async () => new Response(JSON.stringify(body), { status: 200 }));
+}
+
+describe("realtime: controller and the cache", () => {
+  beforeEach(() => {
+    FakeSocket.instances = [];
+  });
+  afterEach(() => {
+    vi.unstubAllGlobals();
+    vi.restoreAllMocks();
+  });
+
+  it("sends the newest cached seq per room in its sync", () => {
+    const { socket } = setup({ cached: [fakeMessage(1), fakeMessage(2), fakeMessage(7)] });
+    socket().open();
+    socket().receive(READY);
+    expect(socket().sent).toEqual([{ type: "sync", cursors: [{ roomId: ROOM_ID, afterSeq: 7 }] }]);
+  });
+
+  it("appends live messages and drops duplicates", () => {
+    const { connect, socket, cached } = setup({ cached: [fakeMessage(1)] });
+    connect();
+    socket().receive({ type: "message.new", message: fakeMessage(2, { author: BOB }) });
+    socket().receive({ type: "message.new", message: fakeMessage(2, { author: BOB }) });
+    expect(cached()?.map((m) => m.seq)).toEqual([1, 2]);
+  });
+
+  it("fills a gap over REST when a live message skips ahead", async () => {
+    const fetchMock = respondWith({ messages: [fakeMessage(3), fakeMessage(4)], hasMore: false });
+    vi.stubGlobal("fetch", fetchMock);
+    const { connect, socket, cached, controller } = setup({ cached: [fakeMessage(1), fakeMessage(2)] });
+    connect();
+    socket().receive({ type: "message.new", message: fakeMessage(5) });
+    await controller.gaps.settled(ROOM_ID);
+    expect(fetchMock).toHaveBeenCalledTimes(1);
+    expect(String(fetchMock.mock.calls[0]?.[0 as never])).toContain(`/messages?after=2`);
+    expect(cached()?.map((m) => m.seq)).toEqual([1, 2, 3, 4, 5]);
+  });
+
+  it("replaces a room's cache with its newest page on room.resync", async () => {
+    vi.stubGlobal("fetch", respondWith({ messages: [fakeMessage(900), fakeMessage(901)], hasMore: true }));
+    const { connect, socket, queryClient } = setup({ cached: [fakeMessage(1)] });
+    connect();
+    socket().receive({ type: "room.resync", roomId: ROOM_ID });
+    await tick();
+    expect(queryClient.getQueryData(queryKeys.messages(ROOM_ID))).toEqual({
+      messages: [fakeMessage(900), fakeMessage(901)],
+      hasOlder: true,
+    });
+  });
+
+  it("merges a live message that arrives while the first page is loading", async () => {
+    let answer: (response: Response) => void = () => undefined;
+    vi.stubGlobal("fetch", () => new Promise<Response>((resolve) => (answer = resolve)));
+    const { connect, socket, queryClient, cached } = setup();
+    connect();
+    const loading = queryClient.fetchQuery({
+      queryKey: queryKeys.messages(ROOM_ID),
+      queryFn: async () => ({ messages: [fakeMessage(1)], hasOlder: false }),
+    });
+    socket().receive({ type: "message.new", message: fakeMessage(2) });
+    answer(new Response("{}"));
+    await loading;
+    await tick();
+    expect(cached()?.map((m) => m.seq)).toEqual([1, 2]);
+  });
+});
+
+describe("realtime: controller and the outbox", () => {
+  beforeEach(() => {
+    FakeSocket.instances = [];
+  });
+
+  const sends = (socket: FakeSocket) =>
+    socket.sent.filter((f): f is { type: "message.send"; clientId: string; body: string } => {
+      return (f as { type: string }).type === "message.send";
+    });
+
+  it("holds sends until the sync is done, then sends one per room at a time", async () => {
+    const { controller, socket, cached } = setup({ cached: [fakeMessage(1)] });
+    const first = controller.sendMessage(ROOM_ID, "one");
+    const second = controller.sendMessage(ROOM_ID, "two");
+    socket().open();
+    socket().receive(READY);
+    expect(sends(socket())).toEqual([]);
+    socket().receive({ type: "sync.done" });
+    expect(sends(socket()).map((f) => f.clientId)).toEqual([first]);
+
+    socket().receive({
+      type: "message.ack",
+      clientId: first,
+      duplicate: false,
+      message: fakeMessage(2, { clientId: first, body: "one" }),
+    });
+    expect(cached()?.map((m) => m.body)).toEqual(["message 1", "one"]);
+    await tick();
+    expect(sends(socket()).map((f) => f.clientId)).toEqual([first, second]);
+    expect(controller.outbox.getSnapshot().map((e) => e.clientId)).toEqual([second]);
+  });
+
+  it("marks a refused send as failed with the server's reason, and retries with the same clientId", () => {
+    const { controller, socket, connect } = setup({ cached: [] });
+    connect();
+    const clientId = controller.sendMessage(ROOM_ID, "hello");
+    socket().receive({
+      type: "error",
+      clientId,
+      error: { code: "NOT_A_MEMBER", message: "Join the room to post in it" },
+    });
+    expect(controller.outbox.getSnapshot()[0]).toMatchObject({
+      status: "failed",
+      error: "Join the room to post in it",
+    });
+    controller.retrySend(clientId);
+    expect(sends(socket()).map((f) => f.clientId)).toEqual([clientId, clientId]);
+  });
+
+  it("resends an unacked message with its original clientId after a reconnect", () => {
+    vi.useFakeTimers();
+    try {
+      const { controller, socket, connect } = setup({ cached: [] });
+      connect();
+      const clientId = controller.sendMessage(ROOM_ID, "hello");
+      const firstSocket = socket();
+      firstSocket.serverClose(1006);
+      expect(controller.getStatus()).toBe("reconnecting");
+      vi.advanceTimersByTime(1000);
+      expect(socket()).not.toBe(firstSocket);
+      connect();
+      expect(sends(socket())).toEqual([{ type: "message.send", roomId: ROOM_ID, clientId, body: "hello" }]);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it("settles a pending send when its copy arrives in the sync instead of an ack", async () => {
+    const { controller, socket } = setup({ cached: [] });
+    const clientId = controller.sendMessage(ROOM_ID, "hello");
+    socket().open();
+    socket().receive(READY);
+    socket().receive({ type: "message.new", message: fakeMessage(1, { clientId, body: "hello" }) });
+    socket().receive({ type: "sync.done" });
+    await tick();
+    expect(controller.outbox.getSnapshot()).toEqual([]);
+    expect(sends(socket())).toEqual([]);
+  });
+});
+
+describe("realtime: controller and the session", () => {
+  beforeEach(() => {
+    FakeSocket.instances = [];
+  });
+
+  it("drops a room's cache and tells the app when the user left it", () => {
+    const { connect, socket, cached, onLeftRoom } = setup({ cached: [fakeMessage(1)] });
+    connect();
+    socket().receive({ type: "membership", roomId: ROOM_ID, joined: false, room: null });
+    expect(cached()).toBeUndefined();
+    expect(onLeftRoom).toHaveBeenCalledWith(ROOM_ID);
+  });
+
+  it("reports a signed-out close and does not reconnect", () => {
+    const { socket, onSignedOut, controller } = setup();
+    socket().open();
+    socket().serverClose(CLOSE_CODES.UNAUTHENTICATED);
+    expect(onSignedOut).toHaveBeenCalledTimes(1);
+    expect(controller.getStatus()).toBe("signed-out");
+  });
+});

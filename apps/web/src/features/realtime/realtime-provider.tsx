@@ -1,0 +1,54 @@
+"use client";
+
+import { SOCKET_PATH } from "@parley/protocol";
+import { useQueryClient } from "@tanstack/react-query";
+import { usePathname, useRouter } from "next/navigation";
+import { type ReactNode, useEffect, useRef, useState } from "react";
+import { forgetSession } from "../auth/session";
+import { RealtimeContext } from "./realtime-context";
+import { RealtimeController } from "./realtime-controller";
+
+function socketUrl(): string {
+  const scheme = window.location.protocol === "https:" ? "wss:" : "ws:";
+  return `${scheme}//${window.location.host}${SOCKET_PATH}`;
+}
+
+/** Owns the session's socket for as long as the signed-in app is mounted. */
+export function RealtimeProvider({ userId, children }: { userId: string; children: ReactNode }) {
+  const queryClient = useQueryClient();
+  const router = useRouter();
+  const pathname = usePathname();
+  // The controller outlives renders; its callbacks read the latest route through refs.
+  const pathnameRef = useRef(pathname);
+  const routerRef = useRef(router);
+  useEffect(() => {
+    pathnameRef.current = pathname;
+    routerRef.current = router;
+  }, [pathname, router]);
+
+  const [controller] = useState(
+    () =>
+      new RealtimeController({
+        queryClient,
+        userId,
+        url: socketUrl,
+        onSignedOut: () => forgetSession(queryClient),
+        onLeftRoom: (roomId) => {
+          if (pathnameRef.current === `/rooms/${roomId}`) routerRef.current.replace("/rooms");
+        },
+      }),
+  );
+
+  useEffect(() => {
+    controller.start();
+    // Back online: do not sit out the rest of a long backoff.
+    const online = () => controller.retryConnectionNow();
+    window.addEventListener("online", online);
+    return () => {
+      window.removeEventListener("online", online);
+      controller.stop();
+    };
+  }, [controller]);
+
+  return <RealtimeContext.Provider value={controller}>{children}</RealtimeContext.Provider>;
+}

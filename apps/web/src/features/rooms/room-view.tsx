@@ -1,0 +1,78 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import Link from "next/link";
+import { describeError, isApiError } from "../api/api-error";
+import { RoomMessages } from "../messages/room-messages";
+import { BackToRooms } from "../shell/back-to-rooms";
+import { useDocumentTitle } from "../ui/use-document-title";
+import { JoinPrompt } from "./join-prompt";
+import styles from "./room.module.css";
+import { RoomHeader } from "./room-header";
+import { roomQuery } from "./room-queries";
+
+/** Not there, or not for us to see: the same answer either way. */
+function isMissing(error: unknown): boolean {
+  return (
+    isApiError(error, "ROOM_NOT_FOUND") ||
+    isApiError(error, "NOT_FOUND") ||
+    isApiError(error, "FORBIDDEN") ||
+    // A malformed id in the address fails validation before any lookup.
+    isApiError(error, "VALIDATION_FAILED")
+  );
+}
+
+export function RoomView({ roomId }: { roomId: string }) {
+  const room = useQuery(roomQuery(roomId));
+  useDocumentTitle(room.data ? `#${room.data.name}` : null);
+
+  if (room.isPending) {
+    return (
+      <div className={styles.room} aria-busy="true">
+        <div className={styles.header}>
+          <BackToRooms className={styles.back} />
+          <div className={styles.titles}>
+            <div className={`skeleton ${styles.skeletonTitle}`} />
+            <div className={`skeleton ${styles.skeletonSub}`} />
+          </div>
+        </div>
+        <span className="visually-hidden">Loading room…</span>
+      </div>
+    );
+  }
+
+  if (room.isError) {
+    const missing = isMissing(room.error);
+    return (
+      <div className={styles.room}>
+        <div className={styles.header}>
+          <BackToRooms className={styles.back} />
+        </div>
+        <div className="empty-state" style={{ flex: 1 }}>
+          <h1>{missing ? "Room not found" : "Could not load this room"}</h1>
+          <p>
+            {missing ? "This room does not exist, or it is not visible to you." : describeError(room.error)}
+          </p>
+          <div className="empty-state-actions">
+            {missing ? (
+              <Link className="btn btn-primary" href="/rooms/browse">
+                Find a room
+              </Link>
+            ) : (
+              <button type="button" className="btn btn-primary" onClick={() => void room.refetch()}>
+                Try again
+              </button>
+            )}
+          </div>
+        </div>
+      </div>
+    );
+  }
+
+  return (
+    <section className={styles.room} aria-label={`#${room.data.name}`}>
+      <RoomHeader room={room.data} />
+      {room.data.myRole === null ? <JoinPrompt room={room.data} /> : <RoomMessages room={room.data} />}
+    </section>
+  );
+}

@@ -1,0 +1,32 @@
+"use client";
+
+import { usePathname } from "next/navigation";
+import { type ReactNode, useCallback, useState } from "react";
+import { ConnectionStatus } from "../realtime/connection-status";
+import { CreateRoomDialog } from "../rooms/create-room-dialog";
+import { Sidebar } from "../rooms/sidebar";
+import styles from "./app-shell.module.css";
+import { CreateRoomContext } from "./create-room-context";
+
+/** Sidebar and main pane; on phones only one of them shows (see the CSS). */
+export function AppShell({ children }: { children: ReactNode }) {
+  const pathname = usePathname();
+  const [creating, setCreating] = useState(false);
+  const openCreate = useCallback(() => setCreating(true), []);
+  const pane = pathname === "/rooms" ? "list" : "main";
+
+  return (
+    <CreateRoomContext.Provider value={openCreate}>
+      <div className={styles.shell} data-pane={pane}>
+        <div className={styles.sidebar}>
+          <Sidebar />
+        </div>
+        <main className={styles.main}>
+          <ConnectionStatus className={styles.status} />
+          {children}
+        </main>
+      </div>
+      <CreateRoomDialog open={creating} onClose={() => setCreating(false)} />
+    </CreateRoomContext.Provider>
+  );
+}
