@@ -3,7 +3,7 @@ import { join } from "node:path";
 import cookie from "@fastify/cookie";
 import { connectDb, type DbHandle, migrateToLatest } from "@parley/db";
 import { API } from "@parley/protocol";
-import Fastify, { type FastifyBaseLogger, type FastifyInstance } from "fastify";
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from "fastify";
 import pino from "pino";
 import type { Config } from "./config";
 import type { AppContext } from "./context";
@@ -58,7 +58,10 @@ export async function buildApp(config: Config, options: { dbHandle?: DbHandle } 
     // pino's Logger is a FastifyBaseLogger; widening it keeps FastifyInstance's default type
     // parameters, which every route module is written against.
     loggerInstance: log as FastifyBaseLogger,
-    disableRequestLogging: !config.web.dev && config.logLevel !== "debug",
+    // Per-request lines only when debugging or developing: a chat server's access log is noise.
+    logController: new LogController({
+      disableRequestLogging: !config.web.dev && config.logLevel !== "debug",
+    }),
     trustProxy: config.trustProxy,
     bodyLimit: 256 * 1024,
     // Socket handlers are async: let close() wait for in-flight requests.

@@ -33,6 +33,7 @@ export const SERVER_FRAME = {
   SYNCED: "sync.done",
   RESYNC: "room.resync",
   MEMBERSHIP: "membership",
+  ROOM_MEMBERS: "room.members",
   ERROR: "error",
 } as const;
 
@@ -97,6 +98,13 @@ export const MembershipFrame = z.object({
   room: Room.nullable(),
 });
 
+/** Someone joined or left a room the user is in: its member count changed. */
+export const RoomMembersFrame = z.object({
+  type: z.literal(SERVER_FRAME.ROOM_MEMBERS),
+  roomId: Id,
+  memberCount: z.number().int().nonnegative(),
+});
+
 /** A frame could not be processed. `clientId` ties it to a send when there was one. */
 export const ErrorFrame = z.object({
   type: z.literal(SERVER_FRAME.ERROR),
@@ -113,9 +121,11 @@ export const ServerFrame = z.discriminatedUnion("type", [
   SyncedFrame,
   ResyncFrame,
   MembershipFrame,
+  RoomMembersFrame,
   ErrorFrame,
 ]);
 export type ServerFrame = z.infer<typeof ServerFrame>;
 export type AckFrame = z.infer<typeof AckFrame>;
 export type ErrorFrame = z.infer<typeof ErrorFrame>;
 export type MembershipFrame = z.infer<typeof MembershipFrame>;
+export type RoomMembersFrame = z.infer<typeof RoomMembersFrame>;

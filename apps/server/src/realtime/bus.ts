@@ -7,6 +7,8 @@ import type { Message, Room } from "@parley/protocol";
 export type BusEvent =
   | { type: "message.new"; message: Message }
   | { type: "membership"; roomId: string; userId: string; joined: boolean; room: Room | null }
+  /** The room's member count changed (someone joined or left). */
+  | { type: "room.members"; roomId: string; memberCount: number }
   /** A session was signed out: its sockets must close. */
   | { type: "session.ended"; tokenHash: string };
 

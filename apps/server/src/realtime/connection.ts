@@ -118,6 +118,10 @@ export class Connection implements HubMember {
   }
 
   onRoomEvent(roomId: string, event: BusEvent): void {
+    if (event.type === "room.members") {
+      this.send({ type: SERVER_FRAME.ROOM_MEMBERS, roomId, memberCount: event.memberCount });
+      return;
+    }
     if (event.type !== "message.new") return;
     const stream = this.streams.get(roomId);
     if (!stream) return;

@@ -162,6 +162,21 @@ describe.each(DB_KINDS)("realtime socket (%s)", (kind) => {
     b.close();
   });
 
+  it("realtime: members of a room hear its member count change when someone joins or leaves", async () => {
+    const room = await ana.createRoom();
+    const a = await ana.connect();
+    await a.sync([{ roomId: room.id, afterSeq: 0 }]);
+    await ben.join(room.id);
+    expect(await a.waitFor(isFrame("room.members"))).toMatchObject({ roomId: room.id, memberCount: 2 });
+    const from = a.frames.length;
+    await ben.request("POST", `/api/rooms/${room.id}/leave`);
+    expect(await a.waitFor(isFrame("room.members"), 5000, from)).toMatchObject({
+      roomId: room.id,
+      memberCount: 1,
+    });
+    a.close();
+  });
+
   it("realtime: no cookie closes with 4401; a foreign Origin is refused at upgrade", async () => {
     const anon = new TestClient(server.url);
     const s = await anon.connect();

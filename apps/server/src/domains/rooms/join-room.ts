@@ -1,7 +1,7 @@
 import type { Room } from "@parley/protocol";
 import type { AppContext } from "../../context";
 import { runAction } from "../../db/run-action";
-import { userTopic } from "../../realtime/bus";
+import { roomTopic, userTopic } from "../../realtime/bus";
 import { getRoom } from "./queries";
 
 /** Adds the user to the room as a member; joining twice is a no-op. Authorised by the caller. */
@@ -20,6 +20,7 @@ export async function joinRoom(
     if (!room) throw new Error(`room ${roomId} vanished during join`);
     if (Number(inserted.numInsertedOrUpdatedRows ?? 0) > 0) {
       publish(userTopic(userId), { type: "membership", roomId, userId, joined: true, room });
+      publish(roomTopic(roomId), { type: "room.members", roomId, memberCount: room.memberCount });
     }
     return room;
   });

@@ -1,6 +1,7 @@
 import type { AppContext } from "../../context";
 import { runAction } from "../../db/run-action";
-import { userTopic } from "../../realtime/bus";
+import { roomTopic, userTopic } from "../../realtime/bus";
+import { countMembers } from "./queries";
 
 /** Removes the user from the room; their messages stay. Authorised by the caller. */
 export async function leaveRoom(
@@ -16,6 +17,11 @@ export async function leaveRoom(
       .executeTakeFirst();
     if (Number(result.numDeletedRows) > 0) {
       publish(userTopic(userId), { type: "membership", roomId, userId, joined: false, room: null });
+      publish(roomTopic(roomId), {
+        type: "room.members",
+        roomId,
+        memberCount: await countMembers(tx, roomId),
+      });
     }
   });
 }

@@ -25,6 +25,15 @@ function memberCounts(db: Kysely<Database>) {
     .groupBy("room_id");
 }
 
+export async function countMembers(db: Kysely<Database>, roomId: string): Promise<number> {
+  const row = await db
+    .selectFrom("room_members")
+    .select((eb) => eb.fn.countAll<string | number>().as("n"))
+    .where("room_id", "=", roomId)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
 /** The room and the user's membership in it: what the rules module decides on. */
 export async function loadRoomAccess(
   db: Kysely<Database>,

@@ -74,6 +74,11 @@ export function retry(state: OutboxState, clientId: string): OutboxState {
 
 export const discard = settle;
 
+/** Back to the queue, in its place (e.g. the server asked us to slow down). */
+export function requeue(state: OutboxState, clientId: string): OutboxState {
+  return update(state, clientId, { status: "queued", error: null });
+}
+
 /** The socket dropped: whatever was in flight may not have arrived, so send it again later. */
 export function requeueInFlight(state: OutboxState): OutboxState {
   return state.some((e) => e.status === "sending")

@@ -159,6 +159,28 @@ describe("realtime: controller and the outbox", () => {
     expect(sends(socket()).map((f) => f.clientId)).toEqual([clientId, clientId]);
   });
 
+  it("resends a rate-limited send, not marking it failed, once the server's wait is over", () => {
+    vi.useFakeTimers();
+    try {
+      const { controller, socket, connect } = setup({ cached: [] });
+      connect();
+      const clientId = controller.sendMessage(ROOM_ID, "slow down");
+      socket().receive({
+        type: "error",
+        clientId,
+        error: { code: "RATE_LIMITED", message: "Too many frames" },
+        retryAfterSeconds: 2,
+      });
+      expect(controller.outbox.getSnapshot()[0]).toMatchObject({ status: "queued", error: null });
+      vi.advanceTimersByTime(1500);
+      expect(sends(socket()).map((f) => f.clientId)).toEqual([clientId]);
+      vi.advanceTimersByTime(600);
+      expect(sends(socket()).map((f) => f.clientId)).toEqual([clientId, clientId]);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it("resends an unacked message with its original clientId after a reconnect", () => {
     vi.useFakeTimers();
     try {
@@ -193,6 +215,30 @@ describe("realtime: controller and the outbox", () => {
 describe("realtime: controller and the session", () => {
   beforeEach(() => {
     FakeSocket.instances = [];
+  });
+
+  it("updates every cached copy of a room when its member count changes", () => {
+    const { queryClient, socket, connect } = setup({ cached: [] });
+    const room = {
+      id: ROOM_ID,
+      name: "general",
+      topic: "",
+      visibility: "public" as const,
+      createdAt: "2026-11-24T10:00:00.000Z",
+      lastSeq: 0,
+      memberCount: 1,
+      myRole: "owner" as const,
+    };
+    queryClient.setQueryData(queryKeys.room(ROOM_ID), room);
+    queryClient.setQueryData(queryKeys.myRooms, [room]);
+    queryClient.setQueryData(queryKeys.publicRooms, [room, { ...room, id: "other", memberCount: 9 }]);
+    connect();
+    socket().receive({ type: "room.members", roomId: ROOM_ID, memberCount: 2 });
+    expect(queryClient.getQueryData<typeof room>(queryKeys.room(ROOM_ID))?.memberCount).toBe(2);
+    expect(queryClient.getQueryData<(typeof room)[]>(queryKeys.myRooms)?.[0]?.memberCount).toBe(2);
+    expect(
+      queryClient.getQueryData<(typeof room)[]>(queryKeys.publicRooms)?.map((r) => r.memberCount),
+    ).toEqual([2, 9]);
   });
 
   it("drops a room's cache and tells the app when the user left it", () => {

@@ -16,11 +16,13 @@ import {
   fail,
   markSending,
   nextToSend,
+  requeue,
   requeueInFlight,
   retry,
   settle,
 } from "../messages/outbox";
 import { OutboxStore } from "../messages/outbox-store";
+import { setMemberCount } from "../rooms/member-count";
 import { type ConnectionStatus, SocketClient, type SocketClientOptions } from "./socket-client";
 
 export interface RealtimeControllerOptions {
@@ -145,6 +147,12 @@ export class RealtimeController {
           this.outbox.getSnapshot().some((e) => e.clientId === frame.clientId)
         ) {
           const clientId = frame.clientId;
+          if (frame.error.code === "RATE_LIMITED") {
+            // Not a refusal of the message: send it again, in its turn, once the budget refills.
+            this.outbox.apply((s) => requeue(s, clientId));
+            setTimeout(() => this.pump(), (frame.retryAfterSeconds ?? 1) * 1000);
+            return;
+          }
           this.outbox.apply((s) => fail(s, clientId, frame.error.message));
           this.pump();
         } else {
@@ -158,6 +166,9 @@ export class RealtimeController {
         return;
       case SERVER_FRAME.MEMBERSHIP:
         this.handleMembership(frame);
+        return;
+      case SERVER_FRAME.ROOM_MEMBERS:
+        setMemberCount(this.queryClient, frame.roomId, frame.memberCount);
         return;
     }
   }
