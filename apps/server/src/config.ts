@@ -20,6 +20,8 @@ const Env = z.object({
     .enum(["true", "false"])
     .default("false")
     .transform((v) => v === "true"),
+  FRAME_BURST: z.coerce.number().int().min(1).default(120),
+  FRAMES_PER_SECOND: z.coerce.number().int().min(1).default(30),
   PARLEY_DEV: z
     .enum(["0", "1"])
     .default("0")
@@ -82,8 +84,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     realtime: {
       heartbeatMs: 20_000,
       maxBufferedBytes: 4 * 1024 * 1024,
-      frameBurst: 120,
-      framesPerSecond: 30,
+      frameBurst: e.FRAME_BURST,
+      framesPerSecond: e.FRAMES_PER_SECOND,
     },
     loginAttempts: { max: 5, windowMs: 15 * 60 * 1000 },
   };
