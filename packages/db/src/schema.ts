@@ -1,3 +1,5 @@
+import type { Generated } from "kysely";
+
 /**
  * The database as Kysely sees it. Column types are the portable subset that SQLite and
  * PostgreSQL share: text, integer; timestamps are ISO-8601 text so they sort and compare the
@@ -37,6 +39,8 @@ export interface RoomMembersTable {
   user_id: string;
   role: "owner" | "admin" | "moderator" | "member";
   joined_at: string;
+  /** Highest seq this member's devices have received (delivery receipts); only grows. */
+  received_seq: Generated<number>;
 }
 
 export interface MessagesTable {

@@ -24,6 +24,7 @@ export const CLOSE_CODES = {
 export const CLIENT_FRAME = {
   SYNC: "sync",
   SEND: "message.send",
+  RECEIPT: "receipt",
 } as const;
 
 export const SERVER_FRAME = {
@@ -34,6 +35,7 @@ export const SERVER_FRAME = {
   RESYNC: "room.resync",
   MEMBERSHIP: "membership",
   ROOM_MEMBERS: "room.members",
+  DELIVERED: "delivered",
   ERROR: "error",
 } as const;
 
@@ -56,10 +58,21 @@ export const SendFrame = z.object({
   body: MessageBody,
 });
 
-export const ClientFrame = z.discriminatedUnion("type", [SyncFrame, SendFrame]);
+/**
+ * Delivery receipt: this device has received every message of the room up to `seq`. Sent
+ * (debounced) as messages arrive; it lets authors see "delivered".
+ */
+export const ReceiptFrame = z.object({
+  type: z.literal(CLIENT_FRAME.RECEIPT),
+  roomId: Id,
+  seq: Seq,
+});
+
+export const ClientFrame = z.discriminatedUnion("type", [SyncFrame, SendFrame, ReceiptFrame]);
 export type ClientFrame = z.infer<typeof ClientFrame>;
 export type SyncFrame = z.infer<typeof SyncFrame>;
 export type SendFrame = z.infer<typeof SendFrame>;
+export type ReceiptFrame = z.infer<typeof ReceiptFrame>;
 
 // ---- server -> client ----
 
@@ -105,6 +118,16 @@ export const RoomMembersFrame = z.object({
   memberCount: z.number().int().nonnegative(),
 });
 
+/**
+ * Your messages in this room up to `seq` have reached at least one other member's device.
+ * Sent to the authors concerned when a receipt arrives, and after a sync.
+ */
+export const DeliveredFrame = z.object({
+  type: z.literal(SERVER_FRAME.DELIVERED),
+  roomId: Id,
+  seq: Seq,
+});
+
 /** A frame could not be processed. `clientId` ties it to a send when there was one. */
 export const ErrorFrame = z.object({
   type: z.literal(SERVER_FRAME.ERROR),
@@ -122,6 +145,7 @@ export const ServerFrame = z.discriminatedUnion("type", [
   ResyncFrame,
   MembershipFrame,
   RoomMembersFrame,
+  DeliveredFrame,
   ErrorFrame,
 ]);
 export type ServerFrame = z.infer<typeof ServerFrame>;
@@ -129,3 +153,4 @@ export type AckFrame = z.infer<typeof AckFrame>;
 export type ErrorFrame = z.infer<typeof ErrorFrame>;
 export type MembershipFrame = z.infer<typeof MembershipFrame>;
 export type RoomMembersFrame = z.infer<typeof RoomMembersFrame>;
+export type DeliveredFrame = z.infer<typeof DeliveredFrame>;

@@ -9,6 +9,8 @@ export type BusEvent =
   | { type: "membership"; roomId: string; userId: string; joined: boolean; room: Room | null }
   /** The room's member count changed (someone joined or left). */
   | { type: "room.members"; roomId: string; memberCount: number }
+  /** Messages of this user in the room up to `seq` reached another member (user topic). */
+  | { type: "delivered"; roomId: string; seq: number }
   /** A session was signed out: its sockets must close. */
   | { type: "session.ended"; tokenHash: string };
 

@@ -4,6 +4,7 @@ import {
   ClientFrame,
   type Message,
   RESUME_MAX_MESSAGES,
+  type ReceiptFrame,
   SERVER_FRAME,
   type SendFrame,
   type ServerFrame,
@@ -15,7 +16,10 @@ import type { SessionUser } from "../domains/accounts/sessions";
 import { checkSend } from "../domains/messages/check-send";
 import { messagesAfter } from "../domains/messages/queries";
 import { sendMessage } from "../domains/messages/send-message";
+import { deliveredWatermark, recordReceipt } from "../domains/receipts/record-receipt";
+import { loadRoomAccess } from "../domains/rooms/queries";
 import { AppError } from "../errors";
+import { authorize } from "../rules/rules";
 import type { BusEvent } from "./bus";
 import { FrameBudget } from "./frame-budget";
 import type { Hub, HubMember } from "./hub";
@@ -114,6 +118,7 @@ export class Connection implements HubMember {
     }
     const frame = parsed.data;
     if (frame.type === CLIENT_FRAME.SYNC) return this.handleSync(frame);
+    if (frame.type === CLIENT_FRAME.RECEIPT) return this.handleReceipt(frame);
     return this.handleSend(frame);
   }
 
@@ -131,6 +136,10 @@ export class Connection implements HubMember {
   onUserEvent(event: BusEvent): void {
     if (event.type === "session.ended") {
       if (event.tokenHash === this.tokenHash) this.close(CLOSE_CODES.UNAUTHENTICATED, "signed out");
+      return;
+    }
+    if (event.type === "delivered") {
+      this.send({ type: SERVER_FRAME.DELIVERED, roomId: event.roomId, seq: event.seq });
       return;
     }
     if (event.type !== "membership") return;
@@ -201,7 +210,11 @@ export class Connection implements HubMember {
       work.push(
         this.enqueue(stream, async () => {
           stream.cursor = after ?? null;
-          if (after !== undefined) await this.catchUp(roomId, stream, after);
+          if (after === undefined) return;
+          await this.catchUp(roomId, stream, after);
+          // Where delivery of this user's own messages stands, for their "delivered" marks.
+          const delivered = await deliveredWatermark(this.ctx, this.userId, roomId);
+          if (delivered > 0) this.send({ type: SERVER_FRAME.DELIVERED, roomId, seq: delivered });
         }),
       );
     }
@@ -274,6 +287,16 @@ export class Connection implements HubMember {
       stream.cursor = message.seq;
     }
     this.write(messageFrame(message));
+  }
+
+  private async handleReceipt(frame: ReceiptFrame): Promise<void> {
+    try {
+      const access = await loadRoomAccess(this.ctx.db, this.userId, frame.roomId);
+      authorize({ kind: "user", userId: this.userId }, "room.receipt", access);
+      await recordReceipt(this.ctx, this.userId, frame.roomId, frame.seq);
+    } catch (error) {
+      this.sendError(error);
+    }
   }
 
   private handleSend(frame: SendFrame): Promise<void> {

@@ -27,6 +27,7 @@ export const ROOM_RULES = {
   "room.leave": isMember,
   "room.read": isMember,
   "room.post": isMember,
+  "room.receipt": isMember,
 } satisfies Record<string, Rule<RoomResource>>;
 
 /** Actions that need only a signed-in user. */

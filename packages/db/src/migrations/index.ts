@@ -1,5 +1,6 @@
 import type { Migration } from "kysely";
 import * as initial from "./2026-11-24T1500-initial";
+import * as deliveryReceipts from "./2026-11-24T1700-delivery-receipts";
 
 /**
  * Every migration, by name. Names are timestamps so they sort in the order they were written;
@@ -7,4 +8,5 @@ import * as initial from "./2026-11-24T1500-initial";
  */
 export const migrations: Record<string, Migration> = {
   "2026-11-24T1500-initial": initial,
+  "2026-11-24T1700-delivery-receipts": deliveryReceipts,
 };
