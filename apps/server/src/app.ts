@@ -9,6 +9,7 @@ import type { Config } from "./config";
 import type { AppContext } from "./context";
 import { accountRoutes } from "./domains/accounts/routes";
 import { messageRoutes } from "./domains/messages/routes";
+import { SendPipeline } from "./domains/messages/send-pipeline";
 import { roomRoutes } from "./domains/rooms/routes";
 import { registerAuth } from "./http/auth";
 import { registerErrorHandler } from "./http/error-handler";
@@ -45,13 +46,11 @@ export async function buildApp(config: Config, options: { dbHandle?: DbHandle } 
   if (applied.length > 0) log.info({ migrations: applied }, "database migrated");
 
   const bus = createInProcessBus((error) => log.error({ err: error }, "bus handler failed"));
+  const base = { config, db: dbHandle.db, dbKind: dbHandle.kind, bus, log };
   const ctx: AppContext = {
-    config,
-    db: dbHandle.db,
-    dbKind: dbHandle.kind,
-    bus,
-    log,
+    ...base,
     rateLimiter: createMemoryRateLimiter(),
+    sends: new SendPipeline(base),
   };
 
   const fastify = Fastify({

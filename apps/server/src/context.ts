@@ -2,6 +2,7 @@ import type { Database, DbKind } from "@parley/db";
 import type { Kysely } from "kysely";
 import type { Logger } from "pino";
 import type { Config } from "./config";
+import type { SendPipeline } from "./domains/messages/send-pipeline";
 import type { RateLimiter } from "./http/rate-limiter";
 import type { Bus } from "./realtime/bus";
 
@@ -13,4 +14,6 @@ export interface AppContext {
   bus: Bus;
   log: Logger;
   rateLimiter: RateLimiter;
+  /** Every message send goes through here (checked, batched, stored, published). */
+  sends: SendPipeline;
 }

@@ -13,9 +13,7 @@ import {
 import type { WebSocket } from "ws";
 import type { AppContext } from "../context";
 import type { SessionUser } from "../domains/accounts/sessions";
-import { checkSend } from "../domains/messages/check-send";
 import { messagesAfter } from "../domains/messages/queries";
-import { sendMessage } from "../domains/messages/send-message";
 import { deliveredWatermark, recordReceipt } from "../domains/receipts/record-receipt";
 import { loadRoomAccess } from "../domains/rooms/queries";
 import { AppError } from "../errors";
@@ -54,7 +52,8 @@ function messageFrame(message: Message): string {
 export class Connection implements HubMember {
   readonly userId: string;
   private readonly streams = new Map<string, RoomStream>();
-  private readonly sendChains = new Map<string, Promise<void>>();
+  /** Sends submitted and not yet answered, so shutdown can wait for their acks. */
+  private readonly inFlight = new Set<Promise<void>>();
   private started: Promise<void> | undefined;
   private closed = false;
   private draining = false;
@@ -160,7 +159,7 @@ export class Connection implements HubMember {
   /** Stops taking frames and waits for the sends in progress to be stored and acked. */
   async drain(): Promise<void> {
     this.draining = true;
-    await Promise.all(this.sendChains.values());
+    await Promise.all(this.inFlight);
   }
 
   ping(): void {
@@ -300,32 +299,21 @@ export class Connection implements HubMember {
   }
 
   private handleSend(frame: SendFrame): Promise<void> {
-    // One room's sends from one connection are stored in the order they arrived.
-    const previous = this.sendChains.get(frame.roomId) ?? Promise.resolve();
-    const next = previous.then(async () => {
-      try {
-        const { input } = await checkSend(
-          this.ctx,
-          { kind: "user", userId: this.userId },
-          frame.roomId,
-          frame,
-        );
-        const result = await sendMessage(this.ctx, this.user, frame.roomId, input);
+    // The pipeline queues sends in the order they are submitted, and frames are handled in
+    // arrival order, so one connection's messages keep their order without waiting on acks.
+    const done = this.ctx.sends.submit(this.user, frame.roomId, frame).then(
+      (result) =>
         this.send({
           type: SERVER_FRAME.ACK,
           clientId: frame.clientId,
           message: result.message,
           duplicate: result.duplicate,
-        });
-      } catch (error) {
-        this.sendError(error, frame.clientId);
-      }
-    });
-    this.sendChains.set(frame.roomId, next);
-    void next.then(() => {
-      if (this.sendChains.get(frame.roomId) === next) this.sendChains.delete(frame.roomId);
-    });
-    return next;
+        }),
+      (error) => this.sendError(error, frame.clientId),
+    );
+    this.inFlight.add(done);
+    void done.finally(() => this.inFlight.delete(done));
+    return done;
   }
 
   private enqueue(stream: RoomStream, step: () => Promise<void>): Promise<void> {

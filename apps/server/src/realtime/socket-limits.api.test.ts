@@ -3,7 +3,6 @@ import { CLOSE_CODES, type Message, SOCKET_PATH } from "@parley/protocol";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import WebSocket from "ws";
 import { loadConfig } from "../config";
-import { sendMessage } from "../domains/messages/send-message";
 import { isFrame, TestClient } from "../testing/test-client";
 import { startTestServer, type TestServer } from "../testing/test-server";
 
@@ -53,7 +52,7 @@ describe("realtime limits", () => {
     const body = "😀".repeat(4000);
     const author = { id: ana.user?.id ?? "", displayName: "ana" };
     for (let i = 0; i < 300; i++) {
-      await sendMessage(server.app.ctx, author, room.id, { clientId: randomUUID(), body });
+      await server.app.ctx.sends.submit(author, room.id, { clientId: randomUUID(), body });
     }
     slow.ws.resume();
     const { code } = await slow.closed;

@@ -2,7 +2,7 @@ import type { Database } from "@parley/db";
 import type { Message } from "@parley/protocol";
 import type { Kysely } from "kysely";
 
-function selectMessages(db: Kysely<Database>) {
+export function selectMessages(db: Kysely<Database>) {
   return db
     .selectFrom("messages")
     .innerJoin("users", "users.id", "messages.author_id")
@@ -18,9 +18,9 @@ function selectMessages(db: Kysely<Database>) {
     ]);
 }
 
-type Row = Awaited<ReturnType<ReturnType<typeof selectMessages>["executeTakeFirstOrThrow"]>>;
+export type MessageRow = Awaited<ReturnType<ReturnType<typeof selectMessages>["executeTakeFirstOrThrow"]>>;
 
-function toMessage(r: Row): Message {
+export function toMessage(r: MessageRow): Message {
   return {
     id: r.id,
     roomId: r.room_id,

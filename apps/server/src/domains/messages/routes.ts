@@ -5,9 +5,7 @@ import { requireUser } from "../../http/auth";
 import { parse } from "../../http/parse";
 import { authorize } from "../../rules/rules";
 import { loadRoomAccess } from "../rooms/queries";
-import { checkSend } from "./check-send";
 import { messagesAfter, messagesBefore } from "./queries";
-import { sendMessage } from "./send-message";
 
 export function messageRoutes(app: FastifyInstance, ctx: AppContext): void {
   app.get(API.messages(":roomId"), async (request) => {
@@ -21,9 +19,8 @@ export function messageRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   app.post(API.messages(":roomId"), async (request, reply) => {
     const { roomId } = parse(RoomParams, request.params);
-    const { input } = await checkSend(ctx, request.actor, roomId, request.body);
     const user = requireUser(request);
-    const result = await sendMessage(ctx, user, roomId, input);
+    const result = await ctx.sends.submit(user, roomId, request.body);
     return reply.status(result.duplicate ? 200 : 201).send(result);
   });
 }

@@ -39,18 +39,47 @@ export async function loadRoomAccess(
   db: Kysely<Database>,
   userId: string | null,
   roomId: string,
-): Promise<(RoomResource & { row: RoomRow }) | null> {
-  const row = await db.selectFrom("rooms").selectAll().where("id", "=", roomId).executeTakeFirst();
-  if (!row) return null;
-  const membership = userId
-    ? await db
-        .selectFrom("room_members")
-        .select("role")
-        .where("room_id", "=", roomId)
-        .where("user_id", "=", userId)
-        .executeTakeFirst()
-    : undefined;
-  return { row, room: { id: row.id, visibility: row.visibility }, membership: membership ?? null };
+): Promise<RoomResource | null> {
+  const access = await loadRoomAccessMany(db, [{ roomId, userId }]);
+  return access.get(accessKey(roomId, userId)) ?? null;
+}
+
+export const accessKey = (roomId: string, userId: string | null) => `${roomId}:${userId ?? ""}`;
+
+/**
+ * Room-plus-membership for many (room, user) pairs in one query (the send pipeline checks a
+ * whole batch at once). Keyed by accessKey; a missing room maps to null.
+ */
+export async function loadRoomAccessMany(
+  db: Kysely<Database>,
+  pairs: ReadonlyArray<{ roomId: string; userId: string | null }>,
+): Promise<Map<string, RoomResource | null>> {
+  const roomIds = [...new Set(pairs.map((p) => p.roomId))];
+  const userIds = [...new Set(pairs.flatMap((p) => (p.userId ? [p.userId] : [])))];
+  const rows = await db
+    .selectFrom("rooms")
+    .leftJoin("room_members", (join) =>
+      join
+        .onRef("room_members.room_id", "=", "rooms.id")
+        // An empty IN list is invalid SQL; no users means no membership can match.
+        .on("room_members.user_id", "in", userIds.length > 0 ? userIds : [""]),
+    )
+    .select(["rooms.id", "rooms.visibility", "room_members.user_id", "room_members.role"])
+    .where("rooms.id", "in", roomIds)
+    .execute();
+  const rooms = new Map<string, { id: string; visibility: "public" | "private" }>();
+  const roles = new Map<string, RoomRole>();
+  for (const row of rows) {
+    rooms.set(row.id, { id: row.id, visibility: row.visibility });
+    if (row.user_id && row.role) roles.set(accessKey(row.id, row.user_id), row.role);
+  }
+  const access = new Map<string, RoomResource | null>();
+  for (const { roomId, userId } of pairs) {
+    const room = rooms.get(roomId);
+    const role = roles.get(accessKey(roomId, userId));
+    access.set(accessKey(roomId, userId), room ? { room, membership: role ? { role } : null } : null);
+  }
+  return access;
 }
 
 /** One room as the given user sees it. */

@@ -1,0 +1,124 @@
+import { randomUUID } from "node:crypto";
+import type { Database } from "@parley/db";
+import type { Message } from "@parley/protocol";
+import type { Insertable } from "kysely";
+import type { AppContext } from "../../context";
+import { runAction } from "../../db/run-action";
+import { roomTopic } from "../../realtime/bus";
+import { selectMessages, toMessage } from "./queries";
+
+export interface SendRequest {
+  author: { id: string; displayName: string };
+  roomId: string;
+  clientId: string;
+  body: string;
+}
+
+export interface SendResult {
+  message: Message;
+  /** The clientId had been used before; `message` is the original. */
+  duplicate: boolean;
+}
+
+/** Rows per INSERT: 7 parameters each stays far below SQLite's 32,766-parameter limit. */
+const INSERT_CHUNK = 500;
+
+const keyOf = (roomId: string, authorId: string, clientId: string) =>
+  `${roomId}\u0000${authorId}\u0000${clientId}`;
+
+/**
+ * Stores a batch of checked sends in ONE transaction (group commit) and publishes them after
+ * commit. Guarantees, per request, in the order given:
+ * - idempotency: a (room, author, clientId) stored before — or earlier in this batch — returns
+ *   the original message with `duplicate: true` and takes no sequence number;
+ * - gapless order: each room's counter is bumped once by the number of new messages, under
+ *   the room row's write lock (PostgreSQL) or the single writer lock (SQLite), and the new
+ *   messages take those numbers in request order.
+ * If another node stores one of these clientIds between the lookup and the insert, the unique
+ * constraint fails the whole transaction; the caller then retries requests one by one.
+ */
+export async function storeMessages(
+  ctx: Pick<AppContext, "db" | "bus">,
+  requests: readonly SendRequest[],
+): Promise<SendResult[]> {
+  return runAction(ctx, async ({ tx, publish }) => {
+    const clientIds = [...new Set(requests.map((r) => r.clientId))];
+    const earlier = new Map<string, Message>();
+    for (let i = 0; i < clientIds.length; i += INSERT_CHUNK) {
+      const rows = await selectMessages(tx)
+        .where("messages.client_id", "in", clientIds.slice(i, i + INSERT_CHUNK))
+        .execute();
+      for (const row of rows) earlier.set(keyOf(row.room_id, row.author_id, row.client_id), toMessage(row));
+    }
+
+    const results: Array<SendResult | undefined> = new Array(requests.length);
+    const firstOfKey = new Map<string, number>();
+    const freshByRoom = new Map<string, number[]>();
+    requests.forEach((r, i) => {
+      const key = keyOf(r.roomId, r.author.id, r.clientId);
+      const original = earlier.get(key);
+      if (original) {
+        results[i] = { message: original, duplicate: true };
+      } else if (!firstOfKey.has(key)) {
+        firstOfKey.set(key, i);
+        const list = freshByRoom.get(r.roomId) ?? [];
+        list.push(i);
+        freshByRoom.set(r.roomId, list);
+      }
+    });
+
+    const now = new Date().toISOString();
+    const rows: Insertable<Database["messages"]>[] = [];
+    const fresh: Message[] = [];
+    // Rooms are locked in a fixed order so two nodes' batches can never deadlock.
+    for (const roomId of [...freshByRoom.keys()].sort()) {
+      const indexes = freshByRoom.get(roomId) ?? [];
+      const { last_seq } = await tx
+        .updateTable("rooms")
+        .set((eb) => ({ last_seq: eb("last_seq", "+", indexes.length) }))
+        .where("id", "=", roomId)
+        .returning("last_seq")
+        .executeTakeFirstOrThrow();
+      let seq = Number(last_seq) - indexes.length;
+      for (const i of indexes) {
+        const r = requests[i] as SendRequest;
+        seq += 1;
+        const message: Message = {
+          id: randomUUID(),
+          roomId,
+          seq,
+          clientId: r.clientId,
+          author: { id: r.author.id, displayName: r.author.displayName },
+          body: r.body,
+          createdAt: now,
+        };
+        results[i] = { message, duplicate: false };
+        fresh.push(message);
+        rows.push({
+          id: message.id,
+          room_id: roomId,
+          seq,
+          author_id: r.author.id,
+          client_id: r.clientId,
+          body: r.body,
+          created_at: now,
+        });
+      }
+    }
+    for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
+      await tx
+        .insertInto("messages")
+        .values(rows.slice(i, i + INSERT_CHUNK))
+        .execute();
+    }
+
+    // Repeats within this batch point at the message their first copy created.
+    requests.forEach((r, i) => {
+      if (results[i]) return;
+      const first = results[firstOfKey.get(keyOf(r.roomId, r.author.id, r.clientId)) as number];
+      if (first) results[i] = { message: first.message, duplicate: true };
+    });
+    for (const message of fresh) publish(roomTopic(message.roomId), { type: "message.new", message });
+    return results as SendResult[];
+  });
+}
