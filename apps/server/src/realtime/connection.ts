@@ -1,3 +1,4 @@
+import type { Socket } from "node:net";
 import {
   CLIENT_FRAME,
   CLOSE_CODES,
@@ -57,6 +58,7 @@ export class Connection implements HubMember {
   private started: Promise<void> | undefined;
   private closed = false;
   private draining = false;
+  private corked = false;
   private readonly budget: FrameBudget;
   /** Set by the heartbeat: false until the socket answers the last ping. */
   alive = true;
@@ -350,6 +352,26 @@ export class Connection implements HubMember {
       this.close(CLOSE_CODES.TOO_SLOW, "client too slow");
       return;
     }
+    this.corkUntilEndOfTick();
     this.socket.send(text);
+  }
+
+  /**
+   * Frames written to one socket in the same turn of the event loop (a committed batch fans
+   * out as many frames at once) leave in one system call instead of one each: cork the TCP
+   * socket on the first write, uncork on the next tick.
+   */
+  private corkUntilEndOfTick(): void {
+    if (this.corked) return;
+    // ws keeps its net.Socket in the private `_socket` field; there is no public accessor,
+    // and cork/uncork nest, so ws's own per-frame cork inside send() still works.
+    const raw = (this.socket as unknown as { _socket?: Socket })._socket;
+    if (!raw) return;
+    raw.cork();
+    this.corked = true;
+    process.nextTick(() => {
+      this.corked = false;
+      raw.uncork();
+    });
   }
 }
