@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { Message } from "@parley/protocol";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { isFrame, TestClient } from "../testing/test-client";
-import { DB_KINDS, startTestServer, type TestServer } from "../testing/test-server";
+import { DB_KINDS, startWithPeople, type TestServer } from "../testing/test-server";
 
 // The delivery promise: an acked message is never lost, never shown twice, and every member
 // sees the room in the same order as the database.
@@ -11,11 +11,10 @@ describe.each(DB_KINDS)("delivery guarantees (%s)", (kind) => {
   let ana: TestClient;
   let ben: TestClient;
   beforeAll(async () => {
-    server = await startTestServer(kind);
-    ana = new TestClient(server.url);
-    ben = new TestClient(server.url);
-    await ana.signUp("ana");
-    await ben.signUp("ben");
+    ({
+      server,
+      people: [ana, ben],
+    } = await startWithPeople(kind, ["ana", "ben"]));
   });
   afterAll(() => server?.close());
 

@@ -3,7 +3,7 @@ import { CLOSE_CODES, type Message, RESUME_MAX_MESSAGES, SOCKET_PATH } from "@pa
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import WebSocket from "ws";
 import { isFrame, TestClient } from "../testing/test-client";
-import { DB_KINDS, startTestServer, type TestServer } from "../testing/test-server";
+import { DB_KINDS, startWithPeople, type TestServer } from "../testing/test-server";
 
 const seqs = (messages: Message[]) => messages.map((m) => m.seq);
 
@@ -12,11 +12,10 @@ describe.each(DB_KINDS)("realtime socket (%s)", (kind) => {
   let ana: TestClient;
   let ben: TestClient;
   beforeAll(async () => {
-    server = await startTestServer(kind);
-    ana = new TestClient(server.url);
-    ben = new TestClient(server.url);
-    await ana.signUp("ana");
-    await ben.signUp("ben");
+    ({
+      server,
+      people: [ana, ben],
+    } = await startWithPeople(kind, ["ana", "ben"]));
   });
   afterAll(() => server?.close());
 

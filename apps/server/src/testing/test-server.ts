@@ -5,6 +5,7 @@ import { connectDb } from "@parley/db";
 import { postgresAvailability, type TestDatabase, tempPostgres, tempSqlite } from "@parley/db/testing";
 import { buildApp, type ParleyApp } from "../app";
 import { type Config, loadConfig } from "../config";
+import { TestClient } from "./test-client";
 
 export type DbKindUnderTest = "sqlite" | "postgres";
 
@@ -67,4 +68,17 @@ export async function startTestServer(
     };
   };
   return start();
+}
+
+/** A test server with these people signed up, each with their own client (cookie). */
+export async function startWithPeople<const Names extends readonly string[]>(
+  kind: DbKindUnderTest,
+  names: Names,
+  overrides: Partial<Config> = {},
+): Promise<{ server: TestServer; people: { [K in keyof Names]: TestClient } }> {
+  const server = await startTestServer(kind, overrides);
+  const people = names.map(() => new TestClient(server.url));
+  await Promise.all(people.map((person, i) => person.signUp(names[i])));
+  // One client per name, in the same order: the mapped tuple type says exactly that.
+  return { server, people: people as { [K in keyof Names]: TestClient } };
 }

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { isFrame, TestClient } from "../../testing/test-client";
-import { DB_KINDS, startTestServer, type TestServer } from "../../testing/test-server";
+import { isFrame, type TestClient } from "../../testing/test-client";
+import { DB_KINDS, startWithPeople, type TestServer } from "../../testing/test-server";
 
 describe.each(DB_KINDS)("delivery receipts (%s)", (kind) => {
   let server: TestServer;
@@ -9,11 +9,10 @@ describe.each(DB_KINDS)("delivery receipts (%s)", (kind) => {
   let ben: TestClient;
   let carl: TestClient;
   beforeAll(async () => {
-    server = await startTestServer(kind);
-    [ana, ben, carl] = [new TestClient(server.url), new TestClient(server.url), new TestClient(server.url)];
-    await ana.signUp("ana");
-    await ben.signUp("ben");
-    await carl.signUp("carl");
+    ({
+      server,
+      people: [ana, ben, carl],
+    } = await startWithPeople(kind, ["ana", "ben", "carl"]));
   });
   afterAll(() => server?.close());
 

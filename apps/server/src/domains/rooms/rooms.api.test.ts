@@ -2,18 +2,17 @@ import { randomUUID } from "node:crypto";
 import { API, type Room } from "@parley/protocol";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TestClient } from "../../testing/test-client";
-import { DB_KINDS, startTestServer, type TestServer } from "../../testing/test-server";
+import { DB_KINDS, startWithPeople, type TestServer } from "../../testing/test-server";
 
 describe.each(DB_KINDS)("rooms API (%s)", (kind) => {
   let server: TestServer;
   let ana: TestClient;
   let ben: TestClient;
   beforeAll(async () => {
-    server = await startTestServer(kind);
-    ana = new TestClient(server.url);
-    ben = new TestClient(server.url);
-    await ana.signUp("ana");
-    await ben.signUp("ben");
+    ({
+      server,
+      people: [ana, ben],
+    } = await startWithPeople(kind, ["ana", "ben"]));
   });
   afterAll(() => server?.close());
 
