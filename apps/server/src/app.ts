@@ -14,6 +14,7 @@ import { roomRoutes } from "./domains/rooms/routes";
 import { registerAuth } from "./http/auth";
 import { registerErrorHandler } from "./http/error-handler";
 import { createMemoryRateLimiter } from "./http/rate-limiter";
+import { type RouteRule, registerRouteRules } from "./http/route-rules";
 import { registerSecurityHeaders } from "./http/security-headers";
 import { createInProcessBus } from "./realtime/bus";
 import { Hub } from "./realtime/hub";
@@ -23,6 +24,8 @@ import { type MountedWeb, mountNext } from "./web/mount-next";
 export interface ParleyApp {
   fastify: FastifyInstance;
   ctx: AppContext;
+  /** Every API route with the rules-module action it performs. */
+  routes: RouteRule[];
   /** Starts listening; resolves to the base URL (with the real port when PORT=0). */
   listen(): Promise<string>;
   /** Stops accepting, tells sockets to reconnect, closes the database. Safe to call twice. */
@@ -70,7 +73,8 @@ export async function buildApp(config: Config, options: { dbHandle?: DbHandle } 
   registerErrorHandler(fastify);
   registerSecurityHeaders(fastify);
   registerAuth(fastify, ctx);
-  fastify.get(API.health, async () => ({ ok: true, db: ctx.dbKind }));
+  const routes = registerRouteRules(fastify, ctx);
+  fastify.get(API.health, { config: { rule: "server.health" } }, async () => ({ ok: true, db: ctx.dbKind }));
   accountRoutes(fastify, ctx);
   roomRoutes(fastify, ctx);
   messageRoutes(fastify, ctx);
@@ -90,6 +94,7 @@ export async function buildApp(config: Config, options: { dbHandle?: DbHandle } 
   return {
     fastify,
     ctx,
+    routes,
     async listen() {
       await fastify.listen({ port: config.port, host: config.host });
       const address = fastify.server.address();

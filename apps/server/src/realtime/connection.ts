@@ -18,7 +18,7 @@ import { messagesAfter } from "../domains/messages/queries";
 import { deliveredWatermark, recordReceipt } from "../domains/receipts/record-receipt";
 import { loadRoomAccess } from "../domains/rooms/queries";
 import { AppError } from "../errors";
-import { authorize } from "../rules/rules";
+import { authorize, SOCKET_RULES } from "../rules/rules";
 import type { BusEvent } from "./bus";
 import { FrameBudget } from "./frame-budget";
 import type { Hub, HubMember } from "./hub";
@@ -293,7 +293,7 @@ export class Connection implements HubMember {
   private async handleReceipt(frame: ReceiptFrame): Promise<void> {
     try {
       const access = await loadRoomAccess(this.ctx.db, this.userId, frame.roomId);
-      authorize({ kind: "user", userId: this.userId }, "room.receipt", access);
+      authorize({ kind: "user", userId: this.userId }, SOCKET_RULES.receipt, access);
       await recordReceipt(this.ctx, this.userId, frame.roomId, frame.seq);
     } catch (error) {
       this.sendError(error);

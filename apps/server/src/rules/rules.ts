@@ -1,9 +1,10 @@
-import type { ErrorCode, RoomRole } from "@parley/protocol";
+import type { ClientFrame, ErrorCode, RoomRole } from "@parley/protocol";
 import { AppError } from "../errors";
 
 /**
- * Who may do what — the one place that decides. Routes and socket handlers ask `authorize`;
- * none checks a permission by hand. Like Firebase security rules, each action is one line of
+ * Who may do what — the one place that decides. Every REST route declares its action
+ * (`config.rule`, enforced by http/route-rules.ts) and every socket frame has one
+ * (SOCKET_RULES); none checks a permission by hand. Like Firebase security rules, each action is one line of
  * a declared table, so a reviewer reads the whole policy here.
  */
 
@@ -36,10 +37,33 @@ const anyUser: Rule<null> = () => true;
 export const USER_RULES = {
   "room.create": anyUser,
   "room.list": anyUser,
+  "session.read": anyUser,
 } satisfies Record<string, Rule<null>>;
+
+/** Actions open to anyone, signed in or not (they authenticate or say nothing private). */
+export const PUBLIC_ACTIONS = ["account.signup", "account.login", "session.end", "server.health"] as const;
 
 export type RoomAction = keyof typeof ROOM_RULES;
 export type UserAction = keyof typeof USER_RULES;
+export type PublicAction = (typeof PUBLIC_ACTIONS)[number];
+export type Action = RoomAction | UserAction | PublicAction;
+
+/** What an action is decided on: nothing, a signed-in user, or a room (from `:roomId`). */
+export function scopeOf(action: Action): "public" | "user" | "room" {
+  if (action in ROOM_RULES) return "room";
+  if (action in USER_RULES) return "user";
+  return "public";
+}
+
+/**
+ * The rule behind every socket operation. Typed over the protocol's frame types, so a new
+ * frame without a rule does not compile.
+ */
+export const SOCKET_RULES = {
+  sync: "session.read",
+  "message.send": "room.post",
+  receipt: "room.receipt",
+} as const satisfies Record<ClientFrame["type"], Action>;
 
 export function can(actor: Actor, action: RoomAction, resource: RoomResource): boolean;
 export function can(actor: Actor, action: UserAction, resource?: null): boolean;

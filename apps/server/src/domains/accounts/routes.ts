@@ -9,7 +9,7 @@ import { signOut } from "./sign-out";
 import { signUp } from "./sign-up";
 
 export function accountRoutes(app: FastifyInstance, ctx: AppContext): void {
-  app.post(API.signup, async (request, reply) => {
+  app.post(API.signup, { config: { rule: "account.signup" } }, async (request, reply) => {
     const input = parse(SignupRequest, request.body);
     const user = await signUp(ctx, input);
     const session = await createSession(ctx, user.id);
@@ -17,7 +17,7 @@ export function accountRoutes(app: FastifyInstance, ctx: AppContext): void {
     return reply.status(201).send({ user });
   });
 
-  app.post(API.login, async (request, reply) => {
+  app.post(API.login, { config: { rule: "account.login" } }, async (request, reply) => {
     const input = parse(LoginRequest, request.body);
     const user = await signIn(ctx, input, request.ip);
     const session = await createSession(ctx, user.id);
@@ -25,14 +25,14 @@ export function accountRoutes(app: FastifyInstance, ctx: AppContext): void {
     return { user };
   });
 
-  app.post(API.logout, async (request, reply) => {
+  app.post(API.logout, { config: { rule: "session.end" } }, async (request, reply) => {
     const token = request.cookies[SESSION_COOKIE];
     if (token) await signOut(ctx, token);
     clearSessionCookie(reply, ctx);
     return reply.status(204).send();
   });
 
-  app.get(API.me, async (request) => {
+  app.get(API.me, { config: { rule: "session.read" } }, async (request) => {
     return { user: requireUser(request) };
   });
 }

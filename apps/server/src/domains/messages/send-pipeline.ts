@@ -2,7 +2,7 @@ import { isMessageTooLong, MESSAGE_MAX_LENGTH, SendMessageRequest } from "@parle
 import type { AppContext } from "../../context";
 import { AppError } from "../../errors";
 import { parse } from "../../http/parse";
-import { authorize } from "../../rules/rules";
+import { authorize, SOCKET_RULES } from "../../rules/rules";
 import { accessKey, loadRoomAccessMany } from "../rooms/queries";
 import { type SendRequest, type SendResult, storeMessages } from "./store-messages";
 
@@ -78,7 +78,7 @@ export class SendPipeline {
         const { roomId, author } = p.request;
         authorize(
           { kind: "user", userId: author.id },
-          "room.post",
+          SOCKET_RULES["message.send"],
           access.get(accessKey(roomId, author.id)) ?? null,
         );
         allowed.push(p);

@@ -1,0 +1,76 @@
+import { RoomParams } from "@parley/protocol";
+import type { FastifyInstance, FastifyRequest } from "fastify";
+import type { AppContext } from "../context";
+import { loadRoomAccess } from "../domains/rooms/queries";
+import {
+  type Action,
+  authorize,
+  type RoomAction,
+  type RoomResource,
+  scopeOf,
+  type UserAction,
+} from "../rules/rules";
+import { parse } from "./parse";
+
+declare module "fastify" {
+  interface FastifyContextConfig {
+    /** The rules-module action this route performs. Every /api route must declare one. */
+    rule?: Action;
+  }
+  interface FastifyRequest {
+    /** Set before the handler runs: who was allowed, and the room it was decided on. */
+    authorized: { userId: string | null; room: RoomResource | null } | null;
+  }
+}
+
+export interface RouteRule {
+  method: string;
+  url: string;
+  rule: Action;
+}
+
+/**
+ * Makes the rules module the gate of every API route: a route registered without
+ * `config.rule` stops the server at start, and each request is authorised (401/403/404)
+ * before its handler runs. Returns the list of routes with their rules (for the rules matrix
+ * test and for reading the policy).
+ */
+export function registerRouteRules(app: FastifyInstance, ctx: Pick<AppContext, "db">): RouteRule[] {
+  const routes: RouteRule[] = [];
+  app.decorateRequest("authorized", null);
+  app.addHook("onRoute", (route) => {
+    if (!route.url.startsWith("/api/")) return;
+    const rule = (route.config as { rule?: Action } | undefined)?.rule;
+    if (!rule) throw new Error(`Route ${String(route.method)} ${route.url} declares no rule (config.rule)`);
+    for (const method of [route.method].flat()) {
+      if (method !== "HEAD") routes.push({ method, url: route.url, rule });
+    }
+  });
+  app.addHook("preHandler", async (request) => {
+    const rule = request.routeOptions.config.rule;
+    if (!rule) return;
+    request.authorized = await decide(ctx, request, rule);
+  });
+  return routes;
+}
+
+async function decide(
+  ctx: Pick<AppContext, "db">,
+  request: FastifyRequest,
+  rule: Action,
+): Promise<NonNullable<FastifyRequest["authorized"]>> {
+  const scope = scopeOf(rule);
+  if (scope === "public") return { userId: request.user?.id ?? null, room: null };
+  if (scope === "user") return { userId: authorize(request.actor, rule as UserAction), room: null };
+  const { roomId } = parse(RoomParams, request.params);
+  const room = await loadRoomAccess(ctx.db, request.user?.id ?? null, roomId);
+  return { userId: authorize(request.actor, rule as RoomAction, room), room };
+}
+
+/** The user the route's rule admitted (for routes whose rule needs a signed-in user). */
+export function authorizedUser(request: FastifyRequest): string {
+  const userId = request.authorized?.userId;
+  // Unreachable unless a route's handler disagrees with its declared rule: a bug, not input.
+  if (!userId) throw new Error(`route ${request.routeOptions.url} has no authorised user`);
+  return userId;
+}
