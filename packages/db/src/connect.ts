@@ -28,11 +28,12 @@ export function connectDb(options: DbOptions): DbHandle {
   if (options.kind === "sqlite") {
     if (options.file !== ":memory:") mkdirSync(dirname(options.file), { recursive: true });
     const sqlite = new SQLite(options.file);
-    // WAL lets readers proceed during a write; synchronous=NORMAL is durable across process
-    // crashes in WAL mode (only an OS crash can lose the last commits); FKs are off by default
-    // in SQLite and must be switched on per connection.
+    // WAL lets readers proceed during a write. synchronous=FULL syncs the WAL on every commit,
+    // so an acked message survives a power cut, not only a process crash; group commit (one
+    // transaction per batch of sends) keeps that affordable. FKs are off by default in SQLite
+    // and must be switched on per connection.
     sqlite.pragma("journal_mode = WAL");
-    sqlite.pragma("synchronous = NORMAL");
+    sqlite.pragma("synchronous = FULL");
     sqlite.pragma("foreign_keys = ON");
     sqlite.pragma("busy_timeout = 5000");
     const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });

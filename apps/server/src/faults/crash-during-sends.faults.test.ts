@@ -1,9 +1,9 @@
-import { connectDb, type DbOptions } from "@parley/db";
+import { connectDb } from "@parley/db";
 import { TEST_DATABASE_URL, type TestDatabase, tempPostgres, tempSqlite } from "@parley/db/testing";
 import type { Message } from "@parley/protocol";
 import { sql } from "kysely";
 import { afterEach, describe, expect, it } from "vitest";
-import { ServerProcess } from "../testing/server-process";
+import { ServerProcess, serverEnvFor } from "../testing/server-process";
 import { isFrame, TestClient, type TestSocket } from "../testing/test-client";
 import { DB_KINDS, type DbKindUnderTest } from "../testing/test-server";
 import { seededRandom } from "./seeded-random";
@@ -12,14 +12,6 @@ const CLIENTS = 10;
 const PER_CLIENT = 100; // 1,000 sends in all
 const WINDOW = 4; // unacked sends a client keeps in flight
 const SEEDS = [11, 23, 37];
-
-/** The server's environment for a test database (PostgreSQL: its own schema). */
-function serverEnv(options: DbOptions): Record<string, string> {
-  if (options.kind === "sqlite") return { PARLEY_WEB: "0", DATA_DIR: options.file.replace(/\/[^/]+$/, "") };
-  const url = new URL(TEST_DATABASE_URL);
-  if (options.schema) url.searchParams.set("options", `-c search_path=${options.schema}`);
-  return { PARLEY_WEB: "0", DATABASE_URL: url.toString() };
-}
 
 interface Sender {
   client: TestClient;
@@ -84,7 +76,7 @@ describe.each(DB_KINDS)("faults: kill -9 during 1,000 sends (%s)", (kind: DbKind
     async (seed) => {
       const random = seededRandom(seed);
       database = kind === "sqlite" ? tempSqlite() : await tempPostgres();
-      server = new ServerProcess(serverEnv(database.options));
+      server = new ServerProcess(serverEnvFor(database.options));
       let url = await server.start();
 
       const owner = new TestClient(url);

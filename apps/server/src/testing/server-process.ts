@@ -1,10 +1,20 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import type { DbOptions } from "@parley/db";
+import { TEST_DATABASE_URL } from "@parley/db/testing";
 
 const REPO_ROOT = resolve(fileURLToPath(import.meta.url), "../../../../..");
+
+/** The server's environment for a test database (PostgreSQL: its own schema), API only. */
+export function serverEnvFor(options: DbOptions): Record<string, string> {
+  if (options.kind === "sqlite") return { PARLEY_WEB: "0", DATA_DIR: dirname(options.file) };
+  const url = new URL(TEST_DATABASE_URL);
+  if (options.schema) url.searchParams.set("options", `-c search_path=${options.schema}`);
+  return { PARLEY_WEB: "0", DATABASE_URL: url.toString() };
+}
 
 /**
  * The real server as a child process — exactly what `npm start` runs — on a loopback port with
