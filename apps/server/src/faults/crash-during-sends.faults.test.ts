@@ -1,5 +1,5 @@
 import { connectDb } from "@parley/db";
-import { TEST_DATABASE_URL, type TestDatabase, tempPostgres, tempSqlite } from "@parley/db/testing";
+import { type TestDatabase, tempPostgres, tempSqlite } from "@parley/db/testing";
 import type { Message } from "@parley/protocol";
 import { sql } from "kysely";
 import { afterEach, describe, expect, it } from "vitest";
