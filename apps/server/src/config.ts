@@ -20,6 +20,12 @@ const Env = z.object({
     .enum(["true", "false"])
     .default("false")
     .transform((v) => v === "true"),
+  HEARTBEAT_MS: z.coerce.number().int().min(50).max(600_000).default(20_000),
+  SOCKET_BUFFER_BYTES: z.coerce
+    .number()
+    .int()
+    .min(64 * 1024)
+    .default(4 * 1024 * 1024),
   FRAME_BURST: z.coerce.number().int().min(1).default(120),
   FRAMES_PER_SECOND: z.coerce.number().int().min(1).default(30),
   PARLEY_DEV: z
@@ -82,8 +88,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: e.TRUST_PROXY,
     web: { enabled: e.PARLEY_WEB, dev: e.PARLEY_DEV },
     realtime: {
-      heartbeatMs: 20_000,
-      maxBufferedBytes: 4 * 1024 * 1024,
+      heartbeatMs: e.HEARTBEAT_MS,
+      maxBufferedBytes: e.SOCKET_BUFFER_BYTES,
       frameBurst: e.FRAME_BURST,
       framesPerSecond: e.FRAMES_PER_SECOND,
     },
