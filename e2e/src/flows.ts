@@ -43,3 +43,38 @@ export async function sendMessage(page: Page, text: string): Promise<void> {
   await box.fill(text);
   await box.press("Enter");
 }
+
+/** Creates a room from the sidebar and waits for its page; returns its path. */
+export async function createRoom(page: Page, name: string, topic = ""): Promise<string> {
+  await page.getByRole("button", { name: "Create room" }).click();
+  await page.getByLabel("Room name").fill(name);
+  if (topic) await page.getByLabel("Topic").fill(topic);
+  await page.getByRole("dialog").getByRole("button", { name: "Create", exact: true }).click();
+  await page.waitForURL(/\/rooms\/[0-9a-f-]{36}$/);
+  await page.getByRole("heading", { name, level: 1 }).waitFor();
+  return new URL(page.url()).pathname;
+}
+
+/** Joins a public room from the browse page and waits for its page. */
+export async function joinRoom(page: Page, name: string): Promise<void> {
+  await page.goto("/rooms/browse");
+  await page.getByRole("button", { name: `Join ${name}` }).click();
+  await page.waitForURL(/\/rooms\/[0-9a-f-]{36}$/);
+  await page.getByRole("heading", { name, level: 1 }).waitFor();
+}
+
+export function messageLog(page: Page) {
+  return page.getByRole("log", { name: "Messages" });
+}
+
+/** The bodies in the open room's message log, top to bottom. */
+export function messageBodies(page: Page): Promise<string[]> {
+  return messageLog(page).locator("article p").allTextContents();
+}
+
+/** The row of the open room that shows this body (exactly one expected). */
+export function messageRow(page: Page, body: string) {
+  return messageLog(page)
+    .locator("article")
+    .filter({ has: page.getByText(body, { exact: true }) });
+}

@@ -10,6 +10,7 @@ import type { AppContext } from "./context";
 import { accountRoutes } from "./domains/accounts/routes";
 import { messageRoutes } from "./domains/messages/routes";
 import { SendPipeline } from "./domains/messages/send-pipeline";
+import { moderationRoutes } from "./domains/moderation/routes";
 import { roomRoutes } from "./domains/rooms/routes";
 import { registerAuth } from "./http/auth";
 import { registerErrorHandler } from "./http/error-handler";
@@ -78,6 +79,7 @@ export async function buildApp(config: Config, options: { dbHandle?: DbHandle } 
   accountRoutes(fastify, ctx);
   roomRoutes(fastify, ctx);
   messageRoutes(fastify, ctx);
+  moderationRoutes(fastify, ctx);
 
   let web: MountedWeb | undefined;
   if (config.web.enabled) web = await mountNext(fastify, { dev: config.web.dev });

@@ -19,6 +19,12 @@ export const ERROR_STATUS = {
   FORBIDDEN: 403,
   /** Posting or reading a room requires membership. */
   NOT_A_MEMBER: 403,
+  /** Banned from this room: cannot join, rejoin or use an invite until the ban ends. */
+  BANNED: 403,
+  /** Muted in this room: may read, cannot post or react until the mute ends. */
+  MUTED: 403,
+  /** The room is archived: read-only. */
+  ROOM_ARCHIVED: 403,
   /** The route or resource does not exist (or is hidden from this user). */
   NOT_FOUND: 404,
   ROOM_NOT_FOUND: 404,

@@ -109,6 +109,8 @@ export const MembershipFrame = z.object({
   roomId: Id,
   joined: z.boolean(),
   room: Room.nullable(),
+  /** Why the user is no longer a member, when they did not leave themselves. */
+  reason: z.enum(["left", "kicked", "banned"]).optional(),
 });
 
 /** Someone joined or left a room the user is in: its member count changed. */

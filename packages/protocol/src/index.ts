@@ -4,6 +4,7 @@ export * from "./errors";
 export * from "./frames";
 export * from "./limits";
 export * from "./messages";
+export * from "./moderation";
 export * from "./password-policy";
 export * from "./rooms";
 export * from "./routes";

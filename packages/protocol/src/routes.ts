@@ -11,6 +11,13 @@ export const API = {
   joinRoom: (roomId: string) => `/api/rooms/${roomId}/join`,
   leaveRoom: (roomId: string) => `/api/rooms/${roomId}/leave`,
   messages: (roomId: string) => `/api/rooms/${roomId}/messages`,
+  members: (roomId: string) => `/api/rooms/${roomId}/members`,
+  kick: (roomId: string, userId: string) => `/api/rooms/${roomId}/members/${userId}/kick`,
+  mute: (roomId: string, userId: string) => `/api/rooms/${roomId}/members/${userId}/mute`,
+  role: (roomId: string, userId: string) => `/api/rooms/${roomId}/members/${userId}/role`,
+  bans: (roomId: string) => `/api/rooms/${roomId}/bans`,
+  ban: (roomId: string, userId: string) => `/api/rooms/${roomId}/bans/${userId}`,
+  audit: (roomId: string) => `/api/rooms/${roomId}/audit`,
 } as const;
 
 /** Name of the HttpOnly session cookie. */

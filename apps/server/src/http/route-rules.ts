@@ -1,7 +1,7 @@
-import { RoomParams } from "@parley/protocol";
+import { MemberParams, RoomParams } from "@parley/protocol";
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { AppContext } from "../context";
-import { loadRoomAccess } from "../domains/rooms/queries";
+import { loadRoomAccess, roleOf } from "../domains/rooms/queries";
 import {
   type Action,
   authorize,
@@ -64,6 +64,12 @@ async function decide(
   if (scope === "user") return { userId: authorize(request.actor, rule as UserAction), room: null };
   const { roomId } = parse(RoomParams, request.params);
   const room = await loadRoomAccess(ctx.db, request.user?.id ?? null, roomId);
+  // Actions on another person (`:userId`) are decided on that person's role too.
+  const targetId = (request.params as { userId?: unknown }).userId;
+  if (room && targetId !== undefined) {
+    const { userId } = parse(MemberParams, request.params);
+    room.target = { userId, role: await roleOf(ctx.db, roomId, userId) };
+  }
   return { userId: authorize(request.actor, rule as RoomAction, room), room };
 }
 

@@ -6,7 +6,14 @@ import type { Message, Room } from "@parley/protocol";
  */
 export type BusEvent =
   | { type: "message.new"; message: Message }
-  | { type: "membership"; roomId: string; userId: string; joined: boolean; room: Room | null }
+  | {
+      type: "membership";
+      roomId: string;
+      userId: string;
+      joined: boolean;
+      room: Room | null;
+      reason?: "left" | "kicked" | "banned";
+    }
   /** The room's member count changed (someone joined or left). */
   | { type: "room.members"; roomId: string; memberCount: number }
   /** Messages of this user in the room up to `seq` reached another member (user topic). */

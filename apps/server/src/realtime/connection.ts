@@ -155,6 +155,7 @@ export class Connection implements HubMember {
       roomId: event.roomId,
       joined: event.joined,
       room: event.room,
+      ...(event.reason ? { reason: event.reason } : {}),
     });
   }
 

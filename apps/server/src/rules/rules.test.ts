@@ -1,12 +1,18 @@
 import { describe, expect, it } from "vitest";
 import { AppError } from "../errors";
-import { type Actor, authorize, can, ROOM_RULES, type RoomResource } from "./rules";
+import { type Actor, authorize, can, type RoomResource } from "./rules";
 
 const user: Actor = { kind: "user", userId: "u1" };
 const anonymous: Actor = { kind: "anonymous" };
-const room = (visibility: "public" | "private", member: boolean): RoomResource => ({
-  room: { id: "r1", visibility },
-  membership: member ? { role: "member" } : null,
+const room = (
+  visibility: "public" | "private",
+  member: boolean,
+  extra: Partial<RoomResource> = {},
+): RoomResource => ({
+  room: { id: "r1", visibility, kind: "channel", archived: false },
+  membership: member ? { role: "member", mutedUntil: null } : null,
+  banned: false,
+  ...extra,
 });
 
 function codeOf(fn: () => void): string | null {
@@ -19,8 +25,54 @@ function codeOf(fn: () => void): string | null {
 }
 
 describe("rules: room actions", () => {
+  it("rules: muted members read but cannot post; archived rooms are read-only; bans bar joining", () => {
+    const muted = room("public", true, {
+      membership: { role: "member", mutedUntil: "2999-01-01T00:00:00.000Z" },
+    });
+    expect(codeOf(() => authorize(user, "room.post", muted))).toBe("MUTED");
+    expect(authorize(user, "room.read", muted)).toBe("u1");
+    const expired = room("public", true, {
+      membership: { role: "member", mutedUntil: "2000-01-01T00:00:00.000Z" },
+    });
+    expect(authorize(user, "room.post", expired)).toBe("u1");
+    const archived = room("public", true, {
+      room: { id: "r1", visibility: "public", kind: "channel", archived: true },
+    });
+    expect(codeOf(() => authorize(user, "room.post", archived))).toBe("ROOM_ARCHIVED");
+    expect(codeOf(() => authorize(user, "room.join", room("public", false, { banned: true })))).toBe(
+      "BANNED",
+    );
+  });
+
+  it("rules: moderators act only on people ranked below them, never on themselves", () => {
+    const as = (
+      role: "member" | "moderator" | "admin" | "owner",
+      targetRole: "member" | "moderator" | "admin" | "owner" | null,
+      targetId = "u2",
+    ) =>
+      room("public", true, {
+        membership: { role, mutedUntil: null },
+        target: { userId: targetId, role: targetRole },
+      });
+    expect(authorize(user, "room.kick", as("moderator", "member"))).toBe("u1");
+    expect(authorize(user, "room.ban", as("moderator", null))).toBe("u1");
+    expect(codeOf(() => authorize(user, "room.kick", as("moderator", "moderator")))).toBe("FORBIDDEN");
+    expect(codeOf(() => authorize(user, "room.kick", as("member", "member")))).toBe("FORBIDDEN");
+    expect(codeOf(() => authorize(user, "room.kick", as("owner", "owner", "u1")))).toBe("FORBIDDEN");
+    expect(authorize(user, "room.role.change", as("admin", "moderator"))).toBe("u1");
+    expect(codeOf(() => authorize(user, "room.role.change", as("moderator", "member")))).toBe("FORBIDDEN");
+    expect(codeOf(() => authorize(user, "room.role.change", as("admin", "admin")))).toBe("FORBIDDEN");
+  });
+
   it("rules: members read and post; non-members of public rooms may view and join only", () => {
-    for (const action of Object.keys(ROOM_RULES) as Array<keyof typeof ROOM_RULES>) {
+    for (const action of [
+      "room.view",
+      "room.join",
+      "room.leave",
+      "room.read",
+      "room.post",
+      "room.receipt",
+    ] as const) {
       expect(can(user, action, room("public", true))).toBe(true);
     }
     expect(can(user, "room.read", room("public", false))).toBe(false);

@@ -11,24 +11,94 @@ import { AppError } from "../errors";
 export type Actor = { kind: "anonymous" } | { kind: "user"; userId: string };
 
 export interface RoomResource {
-  room: { id: string; visibility: "public" | "private" };
+  room: {
+    id: string;
+    visibility: "public" | "private";
+    kind: "channel" | "dm" | "group";
+    archived: boolean;
+  };
   /** The actor's membership, or null when not a member. */
-  membership: { role: RoomRole } | null;
+  membership: { role: RoomRole; mutedUntil: string | null } | null;
+  /** The actor is under an active ban in this room. */
+  banned: boolean;
+  /** For actions on another person: their current role here (null: not a member). */
+  target?: { userId: string; role: RoomRole | null };
 }
 
-type Rule<R> = (actor: Extract<Actor, { kind: "user" }>, resource: R) => boolean;
+/** Allowed, or why not (the error the actor sees). */
+type Verdict = true | { code: ErrorCode; message: string };
+type Rule<R> = (actor: Extract<Actor, { kind: "user" }>, resource: R, now: Date) => Verdict;
 
-const isMember: Rule<RoomResource> = (_a, r) => r.membership !== null;
-const canSee: Rule<RoomResource> = (_a, r) => r.room.visibility === "public" || r.membership !== null;
+const RANK: Record<RoomRole, number> = { member: 1, moderator: 2, admin: 3, owner: 4 };
+export const rankOf = (role: RoomRole | null | undefined): number => (role ? RANK[role] : 0);
 
-/** Actions on a room. */
+const deny = (code: ErrorCode, message: string): Verdict => ({ code, message });
+const NOT_MEMBER = deny("NOT_A_MEMBER", "Join the room first");
+
+const isMember: Rule<RoomResource> = (_a, r) => (r.membership ? true : NOT_MEMBER);
+const canSee = (r: RoomResource) =>
+  (r.room.kind === "channel" && r.room.visibility === "public") || r.membership !== null;
+
+/** At least this role, and acting on someone ranked strictly below (never on oneself). */
+const outranks =
+  (minimum: RoomRole): Rule<RoomResource> =>
+  (actor, r) => {
+    if (!r.membership) return NOT_MEMBER;
+    if (rankOf(r.membership.role) < RANK[minimum])
+      return deny("FORBIDDEN", `Only a ${minimum} or above can do that`);
+    if (
+      r.target &&
+      (r.target.userId === actor.userId || rankOf(r.target.role) >= rankOf(r.membership.role))
+    ) {
+      return deny("FORBIDDEN", "You cannot do that to someone of your rank or above");
+    }
+    return true;
+  };
+
+const atLeast =
+  (minimum: RoomRole): Rule<RoomResource> =>
+  (_a, r) => {
+    if (!r.membership) return NOT_MEMBER;
+    return rankOf(r.membership.role) >= RANK[minimum]
+      ? true
+      : deny("FORBIDDEN", `Only a ${minimum} or above can do that`);
+  };
+
+/** Actions on a room. A room the actor cannot see is always "not found" (see authorize). */
 export const ROOM_RULES = {
-  "room.view": canSee,
-  "room.join": canSee,
-  "room.leave": isMember,
+  "room.view": () => true,
+  "room.members.list": () => true,
+  "room.join": (_a, r) => {
+    if (r.banned) return deny("BANNED", "You are banned from this room");
+    if (r.room.kind !== "channel" || r.room.visibility !== "public") {
+      return r.membership ? true : deny("FORBIDDEN", "This room is by invitation only");
+    }
+    return true;
+  },
+  "room.leave": (a, r) => {
+    const member = isMember(a, r, new Date());
+    if (member !== true) return member;
+    return r.room.kind === "dm" ? deny("FORBIDDEN", "A direct conversation cannot be left") : true;
+  },
   "room.read": isMember,
-  "room.post": isMember,
   "room.receipt": isMember,
+  "room.post": (a, r, now) => {
+    const member = isMember(a, r, now);
+    if (member !== true || !r.membership) return member;
+    if (r.room.archived) return deny("ROOM_ARCHIVED", "This room is archived: it is read-only");
+    if (r.membership.mutedUntil && r.membership.mutedUntil > now.toISOString()) {
+      return deny("MUTED", "You are muted in this room");
+    }
+    return true;
+  },
+  "room.kick": outranks("moderator"),
+  "room.ban": outranks("moderator"),
+  "room.mute": outranks("moderator"),
+  "room.unban": atLeast("moderator"),
+  "room.bans.list": atLeast("moderator"),
+  /** Changing someone's role: admins and owners, on people below them. */
+  "room.role.change": outranks("admin"),
+  "room.audit.read": atLeast("admin"),
 } satisfies Record<string, Rule<RoomResource>>;
 
 /** Actions that need only a signed-in user. */
@@ -68,37 +138,41 @@ export const SOCKET_RULES = {
 export function can(actor: Actor, action: RoomAction, resource: RoomResource): boolean;
 export function can(actor: Actor, action: UserAction, resource?: null): boolean;
 export function can(actor: Actor, action: RoomAction | UserAction, resource?: RoomResource | null): boolean {
-  if (actor.kind !== "user") return false;
-  if (action in ROOM_RULES) {
-    if (!resource) return false;
-    return ROOM_RULES[action as RoomAction](actor, resource);
+  try {
+    if (action in ROOM_RULES) authorize(actor, action as RoomAction, resource ?? null);
+    else authorize(actor, action as UserAction);
+    return true;
+  } catch {
+    return false;
   }
-  return USER_RULES[action as UserAction](actor, null);
 }
 
 /**
- * Throws the error a denied actor should see. A private room the actor cannot see is
- * reported as not found (404), never as forbidden, so its existence does not leak.
+ * Throws the error a denied actor should see; returns the acting user's id when allowed. A
+ * room the actor cannot see is reported as not found (404), never as forbidden, so its
+ * existence does not leak.
  */
-export function authorize(actor: Actor, action: RoomAction, resource: RoomResource | null): string;
+export function authorize(
+  actor: Actor,
+  action: RoomAction,
+  resource: RoomResource | null,
+  now?: Date,
+): string;
 export function authorize(actor: Actor, action: UserAction): string;
-/** Returns the acting user's id when allowed. */
 export function authorize(
   actor: Actor,
   action: RoomAction | UserAction,
   resource?: RoomResource | null,
+  now: Date = new Date(),
 ): string {
   if (actor.kind !== "user") throw new AppError("UNAUTHENTICATED", "Sign in first");
   if (action in ROOM_RULES) {
-    if (!resource || !ROOM_RULES["room.view"](actor, resource)) {
-      throw new AppError("ROOM_NOT_FOUND", "No such room");
-    }
-    if (!ROOM_RULES[action as RoomAction](actor, resource)) {
-      const code: ErrorCode = resource.membership ? "FORBIDDEN" : "NOT_A_MEMBER";
-      throw new AppError(code, code === "NOT_A_MEMBER" ? "Join the room first" : "Not allowed");
-    }
+    if (!resource || !canSee(resource)) throw new AppError("ROOM_NOT_FOUND", "No such room");
+    const verdict = (ROOM_RULES[action as RoomAction] as Rule<RoomResource>)(actor, resource, now);
+    if (verdict !== true) throw new AppError(verdict.code, verdict.message);
     return actor.userId;
   }
-  if (!USER_RULES[action as UserAction](actor, null)) throw new AppError("FORBIDDEN", "Not allowed");
+  const verdict = (USER_RULES[action as UserAction] as Rule<null>)(actor, null, now);
+  if (verdict !== true) throw new AppError(verdict.code, verdict.message);
   return actor.userId;
 }

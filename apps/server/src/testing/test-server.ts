@@ -1,10 +1,13 @@
+import { randomUUID } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { connectDb } from "@parley/db";
 import { postgresAvailability, type TestDatabase, tempPostgres, tempSqlite } from "@parley/db/testing";
+import { SESSION_COOKIE } from "@parley/protocol";
 import { buildApp, type ParleyApp } from "../app";
 import { type Config, loadConfig } from "../config";
+import { createSession } from "../domains/accounts/sessions";
 import { TestClient } from "./test-client";
 
 export type DbKindUnderTest = "sqlite" | "postgres";
@@ -81,4 +84,33 @@ export async function startWithPeople<const Names extends readonly string[]>(
   await Promise.all(people.map((person, i) => person.signUp(names[i])));
   // One client per name, in the same order: the mapped tuple type says exactly that.
   return { server, people: people as { [K in keyof Names]: TestClient } };
+}
+
+/**
+ * A signed-in person created straight in the database — for tests that need hundreds of
+ * users, where sign-up's deliberate argon2 cost would dominate. Sign-up itself is tested
+ * through the API elsewhere.
+ */
+export async function seedPerson(server: TestServer, name: string): Promise<TestClient> {
+  const ctx = server.app.ctx;
+  const user = {
+    id: randomUUID(),
+    email: `${name.toLowerCase()}-${randomUUID().slice(0, 8)}@example.test`,
+    displayName: name,
+    createdAt: new Date().toISOString(),
+  };
+  await ctx.db
+    .insertInto("users")
+    .values({
+      id: user.id,
+      email: user.email,
+      display_name: user.displayName,
+      password_hash: "seeded: no password",
+      created_at: user.createdAt,
+    })
+    .execute();
+  const { token } = await createSession(ctx, user.id);
+  const client = new TestClient(server.url).withCookie(`${SESSION_COOKIE}=${token}`);
+  client.user = user;
+  return client;
 }

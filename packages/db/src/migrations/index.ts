@@ -1,6 +1,7 @@
 import type { Migration } from "kysely";
 import * as initial from "./2026-11-24T1500-initial";
 import * as deliveryReceipts from "./2026-11-24T1700-delivery-receipts";
+import * as conversations from "./2026-11-24T1800-conversations";
 
 /**
  * Every migration, by name. Names are timestamps so they sort in the order they were written;
@@ -9,4 +10,5 @@ import * as deliveryReceipts from "./2026-11-24T1700-delivery-receipts";
 export const migrations: Record<string, Migration> = {
   "2026-11-24T1500-initial": initial,
   "2026-11-24T1700-delivery-receipts": deliveryReceipts,
+  "2026-11-24T1800-conversations": conversations,
 };

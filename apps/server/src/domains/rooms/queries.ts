@@ -1,9 +1,9 @@
 import type { Database } from "@parley/db";
 import type { Room, RoomRole } from "@parley/protocol";
-import type { Kysely } from "kysely";
+import type { Kysely, Selectable } from "kysely";
 import type { RoomResource } from "../../rules/rules";
 
-type RoomRow = Database["rooms"];
+type RoomRow = Selectable<Database["rooms"]>;
 
 function toRoom(row: RoomRow, memberCount: number, myRole: RoomRole | null): Room {
   return {
@@ -23,6 +23,17 @@ function memberCounts(db: Kysely<Database>) {
     .selectFrom("room_members")
     .select(["room_id", (eb) => eb.fn.countAll<string | number>().as("n")])
     .groupBy("room_id");
+}
+
+/** Someone's role in a room, or null when they are not a member. */
+export async function roleOf(db: Kysely<Database>, roomId: string, userId: string): Promise<RoomRole | null> {
+  const row = await db
+    .selectFrom("room_members")
+    .select("role")
+    .where("room_id", "=", roomId)
+    .where("user_id", "=", userId)
+    .executeTakeFirst();
+  return row?.role ?? null;
 }
 
 export async function countMembers(db: Kysely<Database>, roomId: string): Promise<number> {
@@ -47,37 +58,59 @@ export async function loadRoomAccess(
 export const accessKey = (roomId: string, userId: string | null) => `${roomId}:${userId ?? ""}`;
 
 /**
- * Room-plus-membership for many (room, user) pairs in one query (the send pipeline checks a
- * whole batch at once). Keyed by accessKey; a missing room maps to null.
+ * Room-plus-membership (and any active ban) for many (room, user) pairs in one query — the
+ * send pipeline checks a whole batch at once. Keyed by accessKey; a missing room maps to null.
  */
 export async function loadRoomAccessMany(
   db: Kysely<Database>,
   pairs: ReadonlyArray<{ roomId: string; userId: string | null }>,
+  now: Date = new Date(),
 ): Promise<Map<string, RoomResource | null>> {
   const roomIds = [...new Set(pairs.map((p) => p.roomId))];
+  // An empty IN list is invalid SQL; with no users, no membership or ban can match.
   const userIds = [...new Set(pairs.flatMap((p) => (p.userId ? [p.userId] : [])))];
-  const rows = await db
+  const users = userIds.length > 0 ? userIds : [""];
+  const rooms = await db
     .selectFrom("rooms")
-    .leftJoin("room_members", (join) =>
-      join
-        .onRef("room_members.room_id", "=", "rooms.id")
-        // An empty IN list is invalid SQL; no users means no membership can match.
-        .on("room_members.user_id", "in", userIds.length > 0 ? userIds : [""]),
-    )
-    .select(["rooms.id", "rooms.visibility", "room_members.user_id", "room_members.role"])
-    .where("rooms.id", "in", roomIds)
+    .select(["id", "visibility", "kind", "archived_at"])
+    .where("id", "in", roomIds)
     .execute();
-  const rooms = new Map<string, { id: string; visibility: "public" | "private" }>();
-  const roles = new Map<string, RoomRole>();
-  for (const row of rows) {
-    rooms.set(row.id, { id: row.id, visibility: row.visibility });
-    if (row.user_id && row.role) roles.set(accessKey(row.id, row.user_id), row.role);
-  }
+  const members = await db
+    .selectFrom("room_members")
+    .select(["room_id", "user_id", "role", "muted_until"])
+    .where("room_id", "in", roomIds)
+    .where("user_id", "in", users)
+    .execute();
+  const bans = await db
+    .selectFrom("room_bans")
+    .select(["room_id", "user_id"])
+    .where("room_id", "in", roomIds)
+    .where("user_id", "in", users)
+    .where((eb) => eb.or([eb("expires_at", "is", null), eb("expires_at", ">", now.toISOString())]))
+    .execute();
+  const roomById = new Map(rooms.map((r) => [r.id, r]));
+  const memberByKey = new Map(members.map((m) => [accessKey(m.room_id, m.user_id), m]));
+  const banned = new Set(bans.map((b) => accessKey(b.room_id, b.user_id)));
   const access = new Map<string, RoomResource | null>();
   for (const { roomId, userId } of pairs) {
-    const room = rooms.get(roomId);
-    const role = roles.get(accessKey(roomId, userId));
-    access.set(accessKey(roomId, userId), room ? { room, membership: role ? { role } : null } : null);
+    const key = accessKey(roomId, userId);
+    const room = roomById.get(roomId);
+    const member = memberByKey.get(key);
+    access.set(
+      key,
+      room
+        ? {
+            room: {
+              id: room.id,
+              visibility: room.visibility,
+              kind: room.kind,
+              archived: room.archived_at !== null,
+            },
+            membership: member ? { role: member.role, mutedUntil: member.muted_until } : null,
+            banned: banned.has(key),
+          }
+        : null,
+    );
   }
   return access;
 }

@@ -10,4 +10,7 @@ export const queryKeys = {
   room: (roomId: string) => ["rooms", "detail", roomId] as const,
   allMessages: ["messages"] as const,
   messages: (roomId: string) => ["messages", roomId] as const,
+  /** Per room: the seq up to which my messages reached another member's device (socket-fed). */
+  allDelivered: ["delivered"] as const,
+  delivered: (roomId: string) => ["delivered", roomId] as const,
 };

@@ -35,3 +35,32 @@ describe("messages: buildListItems", () => {
     expect(buildListItems([theirs], [pending("c-1")], ALICE)).toHaveLength(2);
   });
 });
+
+describe("messages: statuses in the list", () => {
+  const statuses = (items: ReturnType<typeof buildListItems>) => items.map((i) => [i.body, i.status]);
+
+  it("shows sent, then delivered, on my newest stored message only", () => {
+    const messages = [
+      fakeMessage(1, { author: ALICE, body: "mine 1" }),
+      fakeMessage(2, { author: ALICE, body: "mine 2" }),
+      fakeMessage(3, { author: BOB, body: "theirs" }),
+    ];
+    expect(statuses(buildListItems(messages, [], ALICE, { delivered: 1 }))).toEqual([
+      ["mine 1", null],
+      ["mine 2", "sent"],
+      ["theirs", null],
+    ]);
+    expect(statuses(buildListItems(messages, [], ALICE, { delivered: 3 }))[1]).toEqual([
+      "mine 2",
+      "delivered",
+    ]);
+  });
+
+  it("shows every unconfirmed send as pending or failed", () => {
+    const failed = { ...pending("c-2", "refused"), status: "failed" as const, error: "nope" };
+    expect(statuses(buildListItems([], [pending("c-1"), failed], ALICE))).toEqual([
+      ["typed", "pending"],
+      ["refused", "failed"],
+    ]);
+  });
+});

@@ -1,4 +1,5 @@
 import type { Message } from "@parley/protocol";
+import { type MessageStatus, statusOfStored, type Watermarks } from "./message-status";
 import type { OutboxEntry } from "./outbox";
 
 /** One row of the message list: a stored message, or one of ours not confirmed yet. */
@@ -11,6 +12,8 @@ export interface ListItem {
   createdAt: string;
   message: Message | null;
   pending: OutboxEntry | null;
+  /** Shown under the row; null for other people's messages and my older ones. */
+  status: MessageStatus | null;
 }
 
 /** Our own rows are keyed by clientId, which the pending copy and the stored one share. */
@@ -21,16 +24,27 @@ const keyFor = (authorId: string, clientId: string, myId: string, messageId: str
  * Stored messages in seq order, then our unconfirmed sends in the order typed. A pending
  * send whose stored copy is already in the cache is left out: the two can briefly coexist
  * between the cache update and the outbox update.
+ *
+ * Statuses, iMessage-style: every unconfirmed send shows its own (pending or failed: each
+ * may need the user's attention), but of my stored messages only the newest shows sent or
+ * delivered. Delivery is a watermark, so what is true of my newest message is true of all
+ * mine before it ("delivered" there means delivered up to there); a ✓✓ on every row of a
+ * group chat would be noise for sighted users and for screen readers alike.
  */
 export function buildListItems(
   messages: readonly Message[],
   outbox: readonly OutboxEntry[],
   me: { id: string; displayName: string },
+  marks: Watermarks = { delivered: 0 },
 ): ListItem[] {
   const items: ListItem[] = [];
   const storedClientIds = new Set<string>();
+  let newestMine = -1;
   for (const message of messages) {
-    if (message.author.id === me.id) storedClientIds.add(message.clientId);
+    if (message.author.id === me.id) {
+      storedClientIds.add(message.clientId);
+      newestMine = items.length;
+    }
     items.push({
       key: keyFor(message.author.id, message.clientId, me.id, message.id),
       authorId: message.author.id,
@@ -39,8 +53,11 @@ export function buildListItems(
       createdAt: message.createdAt,
       message,
       pending: null,
+      status: null,
     });
   }
+  const newest = items[newestMine];
+  if (newest?.message) items[newestMine] = { ...newest, status: statusOfStored(newest.message.seq, marks) };
   for (const entry of outbox) {
     if (storedClientIds.has(entry.clientId)) continue;
     items.push({
@@ -51,6 +68,7 @@ export function buildListItems(
       createdAt: entry.createdAt,
       message: null,
       pending: entry,
+      status: entry.status === "failed" ? "failed" : "pending",
     });
   }
   return items;

@@ -1,5 +1,7 @@
 import { memo } from "react";
 import { Avatar } from "../ui/avatar";
+import { AlertIcon } from "../ui/icons";
+import { DeliveryStatus } from "./delivery-status";
 import { formatClock, formatFullDate } from "./format-time";
 import type { ListItem } from "./list-items";
 import styles from "./messages.module.css";
@@ -8,13 +10,13 @@ interface Props {
   item: ListItem;
   startsGroup: boolean;
   onRetry: (clientId: string) => void;
-  onDiscard: (clientId: string) => void;
+  onDelete: (clientId: string) => void;
 }
 
 /** One message. Bodies are plain text: React escapes them, line breaks are kept by CSS. */
-export const MessageItem = memo(function MessageItem({ item, startsGroup, onRetry, onDiscard }: Props) {
-  const { pending } = item;
-  const failed = pending?.status === "failed";
+export const MessageItem = memo(function MessageItem({ item, startsGroup, onRetry, onDelete }: Props) {
+  const { pending, status } = item;
+  const failed = status === "failed";
   const time = (
     <time dateTime={item.createdAt} title={formatFullDate(item.createdAt)}>
       {formatClock(item.createdAt)}
@@ -49,20 +51,23 @@ export const MessageItem = memo(function MessageItem({ item, startsGroup, onRetr
           <span className="visually-hidden">{item.authorName}</span>
         )}
         <p className={styles.body}>{item.body}</p>
-        {pending && !failed && <span className={styles.sending}>Sending…</span>}
+        {status !== null && status !== "failed" && <DeliveryStatus status={status} />}
         {pending && failed && (
-          <div className={styles.failure}>
-            <span>Not sent: {pending.error}</span>
-            <button type="button" className="btn btn-small" onClick={() => onRetry(pending.clientId)}>
-              Retry
-            </button>
-            <button
-              type="button"
-              className="btn btn-small btn-ghost"
-              onClick={() => onDiscard(pending.clientId)}
-            >
-              Discard
-            </button>
+          <div className={styles.failure} data-status="failed">
+            <AlertIcon />
+            <span>Failed to send: {pending.error}</span>
+            <span className={styles.actions}>
+              <button type="button" className="btn btn-small" onClick={() => onRetry(pending.clientId)}>
+                Retry
+              </button>
+              <button
+                type="button"
+                className="btn btn-small btn-ghost"
+                onClick={() => onDelete(pending.clientId)}
+              >
+                Delete
+              </button>
+            </span>
           </div>
         )}
       </div>

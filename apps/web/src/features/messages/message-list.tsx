@@ -22,19 +22,10 @@ interface Props {
   hasOlder: boolean;
   older: { load: () => void; loading: boolean; error: unknown };
   onRetry: (clientId: string) => void;
-  onDiscard: (clientId: string) => void;
+  onDelete: (clientId: string) => void;
 }
 
-export function MessageList({
-  roomName,
-  roomTopic,
-  myId,
-  items,
-  hasOlder,
-  older,
-  onRetry,
-  onDiscard,
-}: Props) {
+export function MessageList({ roomName, roomTopic, myId, items, hasOlder, older, onRetry, onDelete }: Props) {
   const scroller = useRef<HTMLDivElement>(null);
   const atBottom = useRef(true);
   /** The first row and its offset after the last render, to hold it still when rows are prepended. */
@@ -146,7 +137,7 @@ export function MessageList({
                 item={item}
                 startsGroup={layout.startsGroup}
                 onRetry={onRetry}
-                onDiscard={onDiscard}
+                onDelete={onDelete}
               />
             </Fragment>
           );

@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
 import {
-  discard,
   dropRoom,
   EMPTY_OUTBOX,
   enqueue,
@@ -8,6 +7,7 @@ import {
   markSending,
   nextToSend,
   type OutboxState,
+  remove,
   requeueInFlight,
   retry,
   settle,
@@ -42,9 +42,9 @@ describe("messages: outbox ordering", () => {
     expect(ids(nextToSend(state))).toEqual(["a1"]);
   });
 
-  it("discards a failed send", () => {
+  it("deletes a failed send", () => {
     const state = fail(markSending(add(EMPTY_OUTBOX, "a1"), "a1"), "a1", "nope");
-    expect(discard(state, "a1")).toEqual([]);
+    expect(remove(state, "a1")).toEqual([]);
   });
 
   it("requeues in-flight sends after a disconnect, keeping their order", () => {

@@ -1,13 +1,19 @@
 /**
  * Sends that the server has not confirmed yet. Pure state transitions, so ordering and retry
- * rules are tested without a socket; `outbox-store.ts` holds the live state.
+ * rules are tested without a socket; `outbox-store.ts` holds the live state and persists it.
  *
  * Ordering: per room, one send is in flight at a time and the next goes only after the
  * previous is acked, so messages land in the order they were typed. A failed send does not
- * block the ones behind it (it waits for Retry or Discard). Each entry keeps its clientId
- * for life: a resend after a reconnect reuses it and the server deduplicates.
+ * block the ones behind it (it waits for Retry or Delete). Each entry keeps its clientId
+ * for life: a resend after a reconnect or a reload reuses it and the server deduplicates.
  */
-export type OutboxStatus = "queued" | "sending" | "failed";
+export type OutboxStatus =
+  /** Waiting for its turn (or for a connection). */
+  | "queued"
+  /** Sent on this tab's socket, waiting for the ack. Never persisted: see outbox-records.ts. */
+  | "sending"
+  /** Refused for good; waits for Retry or Delete. */
+  | "failed";
 
 export interface OutboxEntry {
   clientId: string;
@@ -20,16 +26,23 @@ export interface OutboxEntry {
   error: string | null;
 }
 
-/** Entries in the order they were typed. */
+/** Entries in the order they were typed (by createdAt: other tabs add theirs too). */
 export type OutboxState = readonly OutboxEntry[];
 
 export const EMPTY_OUTBOX: OutboxState = [];
+
+/** Adds an entry in its place by time, unless it is already there. */
+export function insertEntry(state: OutboxState, entry: OutboxEntry): OutboxState {
+  if (state.some((e) => e.clientId === entry.clientId)) return state;
+  const index = state.findIndex((e) => e.createdAt > entry.createdAt);
+  return index === -1 ? [...state, entry] : [...state.slice(0, index), entry, ...state.slice(index)];
+}
 
 export function enqueue(
   state: OutboxState,
   entry: { clientId: string; roomId: string; body: string; createdAt: string },
 ): OutboxState {
-  return [...state, { ...entry, status: "queued", error: null }];
+  return insertEntry(state, { ...entry, status: "queued", error: null });
 }
 
 /** The entries to send now: per room, the oldest queued one, unless one is already in flight. */
@@ -72,7 +85,8 @@ export function retry(state: OutboxState, clientId: string): OutboxState {
   return update(state, clientId, { status: "queued", error: null });
 }
 
-export const discard = settle;
+/** The user deleted a failed (or pending) send: it is never sent. */
+export const remove = settle;
 
 /** Back to the queue, in its place (e.g. the server asked us to slow down). */
 export function requeue(state: OutboxState, clientId: string): OutboxState {

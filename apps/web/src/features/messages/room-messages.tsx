@@ -7,6 +7,7 @@ import { describeError } from "../api/api-error";
 import { useCurrentUser } from "../auth/current-user";
 import { useRealtime } from "../realtime/realtime-context";
 import { Composer } from "./composer";
+import { useDeliveredSeq } from "./delivered";
 import { buildListItems } from "./list-items";
 import { messagesQuery } from "./message-cache";
 import { MessageList } from "./message-list";
@@ -21,12 +22,13 @@ export function RoomMessages({ room }: { room: Room }) {
   const messages = useQuery(messagesQuery(room.id));
   const outbox = useRoomOutbox(room.id);
   const older = useLoadOlder(room.id);
+  const delivered = useDeliveredSeq(room.id);
   const items = useMemo(
-    () => buildListItems(messages.data?.messages ?? [], outbox, me),
-    [messages.data, outbox, me],
+    () => buildListItems(messages.data?.messages ?? [], outbox, me, { delivered }),
+    [messages.data, outbox, me, delivered],
   );
   const onRetry = useCallback((clientId: string) => realtime.retrySend(clientId), [realtime]);
-  const onDiscard = useCallback((clientId: string) => realtime.discardSend(clientId), [realtime]);
+  const onDelete = useCallback((clientId: string) => realtime.deleteSend(clientId), [realtime]);
   const onSend = useCallback((body: string) => realtime.sendMessage(room.id, body), [realtime, room.id]);
   const loadOlder = useCallback(() => void older.load(), [older.load]);
 
@@ -53,7 +55,7 @@ export function RoomMessages({ room }: { room: Room }) {
           hasOlder={messages.data.hasOlder}
           older={{ load: loadOlder, loading: older.loading, error: older.error }}
           onRetry={onRetry}
-          onDiscard={onDiscard}
+          onDelete={onDelete}
         />
       )}
       <Composer key={room.id} roomId={room.id} roomName={room.name} onSend={onSend} />

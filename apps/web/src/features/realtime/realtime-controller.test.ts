@@ -2,7 +2,9 @@ import { CLOSE_CODES, type Message } from "@parley/protocol";
 import { QueryClient } from "@tanstack/react-query";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { queryKeys } from "../api/query-keys";
+import { FakeOutboxStorage } from "../messages/fake-outbox-backend";
 import type { MessagesCache } from "../messages/message-cache";
+import { toRecord } from "../messages/outbox-records";
 import { ALICE, BOB, fakeMessage, ROOM_ID } from "../messages/test-messages";
 import { FakeSocket } from "./fake-socket";
 import { RealtimeController } from "./realtime-controller";
@@ -10,8 +12,9 @@ import { RealtimeController } from "./realtime-controller";
 const READY = { type: "ready", user: ALICE };
 const tick = () => new Promise((resolve) => setTimeout(resolve, 5));
 
-function setup(options: { cached?: Message[] } = {}) {
-  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+function setup(options: { cached?: Message[]; storage?: FakeOutboxStorage; queryClient?: QueryClient } = {}) {
+  const queryClient =
+    options.queryClient ?? new QueryClient({ defaultOptions: { queries: { retry: false } } });
   if (options.cached) {
     queryClient.setQueryData<MessagesCache>(queryKeys.messages(ROOM_ID), {
       messages: options.cached,
@@ -20,18 +23,30 @@ function setup(options: { cached?: Message[] } = {}) {
   }
   const onSignedOut = vi.fn();
   const onLeftRoom = vi.fn();
+  const sockets: FakeSocket[] = [];
   const controller = new RealtimeController({
     queryClient,
     userId: ALICE.id,
     url: () => "ws://localhost/ws",
     onSignedOut,
     onLeftRoom,
-    createSocket: (url) => new FakeSocket(url),
+    outboxBackend: options.storage?.backend(),
+    createSocket: (url) => {
+      const socket = new FakeSocket(url);
+      sockets.push(socket);
+      return socket;
+    },
     random: () => 0,
     gapDelayMs: 0,
+    receiptIntervalMs: 50,
   });
   controller.start();
-  const socket = () => FakeSocket.latest();
+  /** This controller's newest socket (several controllers play several tabs). */
+  const socket = () => {
+    const latest = sockets.at(-1);
+    if (!latest) throw new Error("no socket was created");
+    return latest;
+  };
   const connect = () => {
     socket().open();
     socket().receive(READY);
@@ -255,5 +270,125 @@ describe("realtime: controller and the session", () => {
     socket().serverClose(CLOSE_CODES.UNAUTHENTICATED);
     expect(onSignedOut).toHaveBeenCalledTimes(1);
     expect(controller.getStatus()).toBe("signed-out");
+  });
+});
+
+const framesOf = (socket: FakeSocket, type: string) =>
+  socket.sent.filter((f) => (f as { type: string }).type === type) as Record<string, unknown>[];
+
+const ack = (clientId: string, seq: number, body: string) => ({
+  type: "message.ack",
+  clientId,
+  duplicate: false,
+  message: fakeMessage(seq, { clientId, body }),
+});
+
+describe("realtime: controller and the stored outbox", () => {
+  beforeEach(() => {
+    FakeSocket.instances = [];
+  });
+
+  it("restores unsent messages after a reload and sends them in order, with their clientIds", async () => {
+    const storage = new FakeOutboxStorage();
+    const typed = ["one", "two", "three"].map((body, i) => ({
+      clientId: `restored-${i + 1}`,
+      roomId: ROOM_ID,
+      body,
+      createdAt: new Date(Date.UTC(2026, 0, 1, 12, 0, i)).toISOString(),
+      // Whatever was in flight when the page went away is simply queued again.
+      status: i === 0 ? ("sending" as const) : ("queued" as const),
+      error: null,
+    }));
+    for (const entry of [...typed].reverse()) storage.records.set(entry.clientId, toRecord(entry, ALICE.id));
+
+    const { controller, socket, connect } = setup({ cached: [], storage });
+    connect();
+    // Nothing goes out before the restore: something typed now must queue behind it.
+    expect(framesOf(socket(), "message.send")).toEqual([]);
+    await tick();
+    expect(controller.outbox.getSnapshot().map((e) => e.body)).toEqual(["one", "two", "three"]);
+    for (const [i, entry] of typed.entries()) {
+      expect(framesOf(socket(), "message.send").map((f) => f.clientId)).toEqual(
+        typed.slice(0, i + 1).map((e) => e.clientId),
+      );
+      socket().receive(ack(entry.clientId, i + 1, entry.body));
+      await tick();
+    }
+    expect(controller.outbox.getSnapshot()).toEqual([]);
+    expect(storage.records.size).toBe(0);
+  });
+
+  it("settles a message in every tab when any tab sees it stored", async () => {
+    const storage = new FakeOutboxStorage();
+    const one = setup({ cached: [], storage });
+    const two = setup({ cached: [], storage });
+    await tick();
+    one.connect();
+    const clientId = one.controller.sendMessage(ROOM_ID, "hello");
+    await tick();
+    expect(two.controller.outbox.getSnapshot().map((e) => e.clientId)).toEqual([clientId]);
+    one.socket().receive(ack(clientId, 1, "hello"));
+    await tick();
+    expect(two.controller.outbox.getSnapshot()).toEqual([]);
+  });
+
+  it("gives the socket up when the browser goes offline, keeping in-flight sends queued", () => {
+    const { controller, socket, connect } = setup({ cached: [] });
+    connect();
+    const clientId = controller.sendMessage(ROOM_ID, "hello");
+    const first = socket();
+    controller.connectionLost();
+    expect(first.closedWith).toBe(4000);
+    expect(controller.getStatus()).toBe("reconnecting");
+    expect(controller.outbox.getSnapshot()[0]).toMatchObject({ clientId, status: "queued" });
+    controller.sendMessage(ROOM_ID, "typed offline");
+    expect(controller.outbox.getSnapshot().map((e) => e.status)).toEqual(["queued", "queued"]);
+    controller.retryConnectionNow();
+    expect(socket()).not.toBe(first);
+  });
+});
+
+describe("realtime: controller, receipts and delivery", () => {
+  beforeEach(() => {
+    FakeSocket.instances = [];
+  });
+  const delivered = (queryClient: QueryClient) =>
+    queryClient.getQueryData<number>(queryKeys.delivered(ROOM_ID));
+
+  it("keeps the highest delivered watermark per room", () => {
+    const { queryClient, socket, connect } = setup({ cached: [] });
+    connect();
+    socket().receive({ type: "delivered", roomId: ROOM_ID, seq: 5 });
+    socket().receive({ type: "delivered", roomId: ROOM_ID, seq: 3 });
+    expect(delivered(queryClient)).toBe(5);
+  });
+
+  it("sends a throttled receipt when others' messages arrive, none for my own", async () => {
+    const { socket, connect } = setup({ cached: [fakeMessage(1, { author: BOB })] });
+    connect();
+    socket().receive({ type: "message.new", message: fakeMessage(2, { author: BOB }) });
+    socket().receive({ type: "message.new", message: fakeMessage(3, { author: BOB }) });
+    await new Promise((resolve) => setTimeout(resolve, 80));
+    expect(framesOf(socket(), "receipt")).toEqual([{ type: "receipt", roomId: ROOM_ID, seq: 3 }]);
+    socket().receive({ type: "message.new", message: fakeMessage(4, { author: ALICE }) });
+    await new Promise((resolve) => setTimeout(resolve, 80));
+    expect(framesOf(socket(), "receipt")).toHaveLength(1);
+  });
+
+  it("syncs again, with every cursor, when a room is loaded after the sync", async () => {
+    const { queryClient, socket, connect } = setup();
+    connect();
+    expect(framesOf(socket(), "sync")).toEqual([{ type: "sync", cursors: [] }]);
+    queryClient.setQueryData<MessagesCache>(queryKeys.messages(ROOM_ID), {
+      messages: [fakeMessage(1, { author: BOB }), fakeMessage(2)],
+      hasOlder: false,
+    });
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    expect(framesOf(socket(), "sync").at(-1)).toEqual({
+      type: "sync",
+      cursors: [{ roomId: ROOM_ID, afterSeq: 2 }],
+    });
+    // The first page also counts as received.
+    expect(framesOf(socket(), "receipt")).toEqual([{ type: "receipt", roomId: ROOM_ID, seq: 2 }]);
   });
 });

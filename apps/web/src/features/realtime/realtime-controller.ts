@@ -7,22 +7,26 @@ import {
 } from "@parley/protocol";
 import { notifyManager, type QueryClient } from "@tanstack/react-query";
 import { queryKeys } from "../api/query-keys";
+import { forgetDelivered, keepDeliveredWatermarks, raiseDelivered } from "../messages/delivered";
 import { GapFiller } from "../messages/gap-filler";
-import { applyLiveMessage, reloadRoomMessages, syncCursors } from "../messages/message-cache";
+import { applyLiveMessage, reloadRoomMessages } from "../messages/message-cache";
 import {
-  discard,
   dropRoom,
   enqueue,
   fail,
   markSending,
   nextToSend,
+  remove,
   requeue,
   requeueInFlight,
   retry,
   settle,
 } from "../messages/outbox";
-import { OutboxStore } from "../messages/outbox-store";
+import { type OutboxBackend, OutboxStore } from "../messages/outbox-store";
 import { setMemberCount } from "../rooms/member-count";
+import { watchMessageCaches } from "./cache-watch";
+import { ReceiptScheduler, receiptDue } from "./receipts";
+import { SyncSender } from "./resync";
 import { type ConnectionStatus, SocketClient, type SocketClientOptions } from "./socket-client";
 
 export interface RealtimeControllerOptions {
@@ -33,9 +37,12 @@ export interface RealtimeControllerOptions {
   onSignedOut: () => void;
   /** The user left a room (here or in another tab). */
   onLeftRoom: (roomId: string) => void;
+  /** Where the outbox is stored and shared with other tabs; none keeps it in memory. */
+  outboxBackend?: OutboxBackend;
   createSocket?: SocketClientOptions["createSocket"];
   random?: () => number;
   gapDelayMs?: number;
+  receiptIntervalMs?: number;
 }
 
 /**
@@ -43,8 +50,10 @@ export interface RealtimeControllerOptions {
  * one per signed-in session and React reads it through useSyncExternalStore.
  */
 export class RealtimeController {
-  readonly outbox = new OutboxStore();
+  readonly outbox: OutboxStore;
   readonly gaps: GapFiller;
+  private readonly receipts: ReceiptScheduler;
+  private readonly syncs: SyncSender;
   private readonly socket: SocketClient;
   private readonly queryClient: QueryClient;
   private status: ConnectionStatus = "stopped";
@@ -54,10 +63,19 @@ export class RealtimeController {
   /** Sends known to be stored whose removal from the outbox is still scheduled: never resend. */
   private readonly stored = new Set<string>();
   private readonly statusListeners = new Set<() => void>();
+  private unwatchCaches: (() => void) | null = null;
+  private lastCreatedAt = 0;
 
   constructor(private readonly options: RealtimeControllerOptions) {
     this.queryClient = options.queryClient;
+    this.outbox = new OutboxStore(options.userId, options.outboxBackend ?? null);
     this.gaps = new GapFiller(options.queryClient, options.gapDelayMs);
+    this.receipts = new ReceiptScheduler(
+      (roomId, seq) => this.socket.send({ type: CLIENT_FRAME.RECEIPT, roomId, seq }),
+      options.receiptIntervalMs,
+    );
+    this.syncs = new SyncSender(options.queryClient, (frame) => this.socket.send(frame));
+    keepDeliveredWatermarks(options.queryClient);
     this.socket = new SocketClient({
       url: options.url,
       onFrame: (frame) => this.handleFrame(frame),
@@ -69,16 +87,32 @@ export class RealtimeController {
 
   start(): void {
     this.gaps.resume();
+    // Restored unsent messages go out before anything typed after them (pump waits for it).
+    this.outbox.start(() => this.pump());
+    this.unwatchCaches ??= watchMessageCaches(this.queryClient, (roomId, messages) =>
+      this.cacheChanged(roomId, messages),
+    );
     this.socket.start();
   }
 
   stop(): void {
     this.socket.stop();
     this.gaps.stop();
+    this.receipts.stop();
+    this.outbox.stop();
+    this.syncs.stop();
+    this.unwatchCaches?.();
+    this.unwatchCaches = null;
   }
 
+  /** The browser is back online. */
   retryConnectionNow(): void {
     this.socket.retryNow();
+  }
+
+  /** The browser went offline: stop trusting the socket; sends wait in the outbox. */
+  connectionLost(): void {
+    this.socket.drop();
   }
 
   readonly getStatus = (): ConnectionStatus => this.status;
@@ -91,7 +125,10 @@ export class RealtimeController {
   /** Queues a message; it shows as pending at once and goes out when its turn comes. */
   sendMessage(roomId: string, body: string): string {
     const clientId = crypto.randomUUID();
-    this.outbox.apply((s) => enqueue(s, { clientId, roomId, body, createdAt: new Date().toISOString() }));
+    // Strictly increasing, so a restored outbox sorts back into the order it was typed in.
+    this.lastCreatedAt = Math.max(Date.now(), this.lastCreatedAt + 1);
+    const createdAt = new Date(this.lastCreatedAt).toISOString();
+    this.outbox.apply((s) => enqueue(s, { clientId, roomId, body, createdAt }));
     this.pump();
     return clientId;
   }
@@ -101,13 +138,19 @@ export class RealtimeController {
     this.pump();
   }
 
-  discardSend(clientId: string): void {
-    this.outbox.apply((s) => discard(s, clientId));
+  deleteSend(clientId: string): void {
+    this.outbox.apply((s) => remove(s, clientId));
   }
 
-  /** The user is no longer in the room: drop its history and unsent messages. */
+  /**
+   * The user left the room (here, in another tab or on another device): drop its history and
+   * unsent messages. Leaving is the user's own act today; when moderators can remove people,
+   * their unsent messages should show as failed instead.
+   */
   forgetRoom(roomId: string): void {
     this.queryClient.removeQueries({ queryKey: queryKeys.messages(roomId), exact: true });
+    forgetDelivered(this.queryClient, roomId);
+    this.receipts.forget(roomId);
     this.outbox.apply((s) => dropRoom(s, roomId));
   }
 
@@ -126,13 +169,15 @@ export class RealtimeController {
   private handleFrame(frame: ServerFrame): void {
     switch (frame.type) {
       case SERVER_FRAME.READY:
-        this.socket.send({ type: CLIENT_FRAME.SYNC, cursors: syncCursors(this.queryClient) });
+        this.syncs.sync();
         // Rooms may have been joined, left or renamed while we were away.
         if (this.connectedBefore) void this.queryClient.invalidateQueries({ queryKey: queryKeys.rooms });
         this.connectedBefore = true;
         return;
       case SERVER_FRAME.SYNCED:
         this.synced = true;
+        this.receipts.flush();
+        this.syncs.check(this.canSync);
         this.pump();
         return;
       case SERVER_FRAME.MESSAGE:
@@ -170,7 +215,19 @@ export class RealtimeController {
       case SERVER_FRAME.ROOM_MEMBERS:
         setMemberCount(this.queryClient, frame.roomId, frame.memberCount);
         return;
+      case SERVER_FRAME.DELIVERED:
+        raiseDelivered(this.queryClient, frame.roomId, frame.seq);
+        return;
     }
+  }
+
+  private readonly canSync = (): boolean => this.status === "open" && this.synced;
+
+  /** A room's messages changed (live, sync replay, gap fill, first page, older page). */
+  private cacheChanged(roomId: string, messages: readonly Message[]): void {
+    const seq = receiptDue(messages, this.receipts.reported(roomId), this.options.userId);
+    if (seq !== null) this.receipts.offer(roomId, seq);
+    if (this.synced) this.syncs.check(this.canSync, roomId);
   }
 
   private receive(message: Message): void {
@@ -201,7 +258,7 @@ export class RealtimeController {
 
   /** Sends, per room, the oldest queued message unless one is already waiting for its ack. */
   private pump(): void {
-    if (this.status !== "open" || !this.synced) return;
+    if (this.status !== "open" || !this.synced || !this.outbox.ready) return;
     for (const entry of nextToSend(this.outbox.getSnapshot())) {
       if (this.stored.has(entry.clientId)) continue;
       const sent = this.socket.send({

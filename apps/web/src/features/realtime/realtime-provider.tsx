@@ -5,6 +5,7 @@ import { useQueryClient } from "@tanstack/react-query";
 import { usePathname, useRouter } from "next/navigation";
 import { type ReactNode, useEffect, useRef, useState } from "react";
 import { forgetSession } from "../auth/session";
+import { browserOutboxBackend } from "../messages/outbox-db";
 import { RealtimeContext } from "./realtime-context";
 import { RealtimeController } from "./realtime-controller";
 
@@ -32,6 +33,7 @@ export function RealtimeProvider({ userId, children }: { userId: string; childre
         queryClient,
         userId,
         url: socketUrl,
+        outboxBackend: browserOutboxBackend(userId),
         onSignedOut: () => forgetSession(queryClient),
         onLeftRoom: (roomId) => {
           if (pathnameRef.current === `/rooms/${roomId}`) routerRef.current.replace("/rooms");
@@ -41,11 +43,15 @@ export function RealtimeProvider({ userId, children }: { userId: string; childre
 
   useEffect(() => {
     controller.start();
-    // Back online: do not sit out the rest of a long backoff.
+    // Back online: do not sit out the rest of a long backoff. Gone offline: do not trust an
+    // open socket (it can stay "open" and deaf); messages queue until we are back.
     const online = () => controller.retryConnectionNow();
+    const offline = () => controller.connectionLost();
     window.addEventListener("online", online);
+    window.addEventListener("offline", offline);
     return () => {
       window.removeEventListener("online", online);
+      window.removeEventListener("offline", offline);
       controller.stop();
     };
   }, [controller]);

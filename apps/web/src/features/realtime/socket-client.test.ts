@@ -115,3 +115,43 @@ describe("realtime: SocketClient", () => {
     expect(statuses.at(-1)).toBe("stopped");
   });
 });
+
+describe("realtime: SocketClient and the browser's network state", () => {
+  beforeEach(() => {
+    vi.useFakeTimers();
+    FakeSocket.instances = [];
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it("drops a live socket at once when the browser goes offline, then retries", () => {
+    const { client, statuses } = makeClient();
+    client.start();
+    FakeSocket.latest().open();
+    FakeSocket.latest().receive(READY);
+    expect(client.send({ type: "sync", cursors: [] })).toBe(true);
+    client.drop();
+    expect(statuses.at(-1)).toBe("reconnecting");
+    expect(client.send({ type: "sync", cursors: [] })).toBe(false);
+    vi.advanceTimersByTime(500);
+    expect(FakeSocket.instances).toHaveLength(2);
+  });
+
+  it("back online: connects now and starts the backoff over", () => {
+    const { client } = makeClient();
+    client.start();
+    for (let i = 0; i < 5; i++) {
+      FakeSocket.latest().serverClose(1006);
+      vi.runOnlyPendingTimers();
+    }
+    const before = FakeSocket.instances.length;
+    FakeSocket.latest().serverClose(1006);
+    client.retryNow();
+    expect(FakeSocket.instances).toHaveLength(before + 1);
+    // The next failure waits the first delay again, not the grown one.
+    FakeSocket.latest().serverClose(1006);
+    vi.advanceTimersByTime(500);
+    expect(FakeSocket.instances).toHaveLength(before + 2);
+  });
+});

@@ -73,12 +73,31 @@ export class SocketClient {
     return true;
   }
 
-  /** Skips the rest of the backoff wait (e.g. the browser says it is back online). */
+  /**
+   * The browser says it is back online: skip the rest of the backoff wait, and start the
+   * backoff over (an attempt still under way failed because we were offline, not because
+   * the server is struggling).
+   */
   retryNow(): void {
-    if (!this.running || this.retryTimer === null) return;
+    if (!this.running) return;
+    this.attempt = 0;
+    if (this.retryTimer === null) return;
     clearTimeout(this.retryTimer);
     this.retryTimer = null;
     this.connect("reconnecting");
+  }
+
+  /**
+   * The browser says it went offline: give the connection up now rather than wait for it to
+   * time out (an open socket can linger, deaf, for a long time) and retry with backoff. Sends
+   * meanwhile stay in the outbox instead of vanishing into a dead socket.
+   */
+  drop(): void {
+    const socket = this.socket;
+    if (!this.running || socket === null) return;
+    this.socket = null;
+    socket.close(4000, "offline");
+    this.handleClose(1006);
   }
 
   private connect(status: "connecting" | "reconnecting"): void {
