@@ -25,6 +25,8 @@ export const ERROR_STATUS = {
   MUTED: 403,
   /** The room is archived: read-only. */
   ROOM_ARCHIVED: 403,
+  /** The invite link is unknown, revoked, expired or used up. */
+  INVITE_INVALID: 410,
   /** The route or resource does not exist (or is hidden from this user). */
   NOT_FOUND: 404,
   ROOM_NOT_FOUND: 404,

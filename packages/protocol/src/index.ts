@@ -1,6 +1,7 @@
 export * from "./accounts";
 export * from "./common";
 export * from "./errors";
+export * from "./invites";
 export * from "./frames";
 export * from "./limits";
 export * from "./messages";

@@ -1,16 +1,27 @@
 import { z } from "zod";
+import { PublicUser } from "./accounts";
 import { Id, Seq, Timestamp } from "./common";
 import { ROOM_NAME_MAX_LENGTH, ROOM_TOPIC_MAX_LENGTH } from "./limits";
 
 export const RoomVisibility = z.enum(["public", "private"]);
+/** A named channel, a 1:1 direct conversation, or a small group conversation (no owner). */
+export const RoomKind = z.enum(["channel", "dm", "group"]);
+export type RoomKind = z.infer<typeof RoomKind>;
 export const RoomRole = z.enum(["owner", "admin", "moderator", "member"]);
 export type RoomRole = z.infer<typeof RoomRole>;
 
 export const Room = z.object({
   id: Id,
+  kind: RoomKind,
+  /** Channels only; a DM's name is made from `people` by the client. */
   name: z.string(),
   topic: z.string(),
+  description: z.string(),
   visibility: RoomVisibility,
+  /** Archived rooms are read-only. */
+  archived: z.boolean(),
+  /** DMs and group DMs: the other members (channels: empty). */
+  people: z.array(PublicUser),
   createdAt: Timestamp,
   /** Sequence number of the newest message (0 when empty). */
   lastSeq: Seq,
@@ -31,6 +42,9 @@ export const CreateRoomRequest = z.object({
     .trim()
     .max(ROOM_TOPIC_MAX_LENGTH, `At most ${ROOM_TOPIC_MAX_LENGTH} characters`)
     .default(""),
+  description: z.string().trim().max(2000, "At most 2000 characters").default(""),
+  /** Private channels are not listed and are joined by invitation only. */
+  visibility: RoomVisibility.default("public"),
 });
 export type CreateRoomRequest = z.input<typeof CreateRoomRequest>;
 

@@ -18,6 +18,10 @@ export const API = {
   bans: (roomId: string) => `/api/rooms/${roomId}/bans`,
   ban: (roomId: string, userId: string) => `/api/rooms/${roomId}/bans/${userId}`,
   audit: (roomId: string) => `/api/rooms/${roomId}/audit`,
+  invites: (roomId: string) => `/api/rooms/${roomId}/invites`,
+  invite: (roomId: string, inviteId: string) => `/api/rooms/${roomId}/invites/${inviteId}`,
+  invitation: (code: string) => `/api/invites/${code}`,
+  acceptInvitation: (code: string) => `/api/invites/${code}/accept`,
 } as const;
 
 /** Name of the HttpOnly session cookie. */

@@ -1,21 +1,25 @@
-import { randomUUID } from "node:crypto";
 import type { Room } from "@parley/protocol";
+import { randomUUID } from "node:crypto";
 import type { AppContext } from "../../context";
 import { runAction } from "../../db/run-action";
 import { userTopic } from "../../realtime/bus";
 
-/** Creates a public room with its creator as owner. Input parsed and authorised. */
+/** Creates a channel (public or private) with its creator as owner. Input parsed and authorised. */
 export async function createRoom(
   ctx: Pick<AppContext, "db" | "bus">,
   userId: string,
-  input: { name: string; topic: string },
+  input: { name: string; topic: string; description: string; visibility: "public" | "private" },
 ): Promise<Room> {
   const now = new Date().toISOString();
   const room: Room = {
     id: randomUUID(),
+    kind: "channel",
     name: input.name,
     topic: input.topic,
-    visibility: "public",
+    description: input.description,
+    visibility: input.visibility,
+    archived: false,
+    people: [],
     createdAt: now,
     lastSeq: 0,
     memberCount: 1,
@@ -26,8 +30,10 @@ export async function createRoom(
       .insertInto("rooms")
       .values({
         id: room.id,
+        kind: "channel",
         name: room.name,
         topic: room.topic,
+        description: room.description,
         visibility: room.visibility,
         created_by: userId,
         created_at: now,

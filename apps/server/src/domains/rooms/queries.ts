@@ -1,16 +1,20 @@
 import type { Database } from "@parley/db";
-import type { Room, RoomRole } from "@parley/protocol";
+import type { PublicUser, Room, RoomRole } from "@parley/protocol";
 import type { Kysely, Selectable } from "kysely";
 import type { RoomResource } from "../../rules/rules";
 
 type RoomRow = Selectable<Database["rooms"]>;
 
-function toRoom(row: RoomRow, memberCount: number, myRole: RoomRole | null): Room {
+function toRoom(row: RoomRow, memberCount: number, myRole: RoomRole | null, people: PublicUser[]): Room {
   return {
     id: row.id,
+    kind: row.kind,
     name: row.name,
     topic: row.topic,
+    description: row.description,
     visibility: row.visibility,
+    archived: row.archived_at !== null,
+    people,
     createdAt: row.created_at,
     lastSeq: Number(row.last_seq),
     memberCount,
@@ -124,7 +128,11 @@ export async function getRoom(db: Kysely<Database>, roomId: string, userId: stri
 /** Public rooms, newest first, with member counts and whether the user has joined. */
 export function listPublicRooms(db: Kysely<Database>, userId: string): Promise<Room[]> {
   return queryRooms(db, userId, (q) =>
-    q.where("rooms.visibility", "=", "public").orderBy("rooms.created_at", "desc").limit(200),
+    q
+      .where("rooms.kind", "=", "channel")
+      .where("rooms.visibility", "=", "public")
+      .orderBy("rooms.created_at", "desc")
+      .limit(200),
   );
 }
 
@@ -160,5 +168,34 @@ async function queryRooms(
   refine: (q: RoomQuery) => RoomQuery,
 ): Promise<Room[]> {
   const rows = await refine(baseRoomQuery(db, userId)).execute();
-  return rows.map((r) => toRoom(r, Number(r.member_count ?? 0), r.my_role ?? null));
+  const people = await conversationPeople(
+    db,
+    rows.filter((r) => r.kind !== "channel").map((r) => r.id),
+    userId,
+  );
+  return rows.map((r) => toRoom(r, Number(r.member_count ?? 0), r.my_role ?? null, people.get(r.id) ?? []));
+}
+
+/** For DMs and group DMs: the members other than the viewer, by room (one query). */
+async function conversationPeople(
+  db: Kysely<Database>,
+  roomIds: string[],
+  viewerId: string,
+): Promise<Map<string, PublicUser[]>> {
+  const byRoom = new Map<string, PublicUser[]>();
+  if (roomIds.length === 0) return byRoom;
+  const rows = await db
+    .selectFrom("room_members")
+    .innerJoin("users", "users.id", "room_members.user_id")
+    .select(["room_members.room_id", "users.id", "users.display_name"])
+    .where("room_members.room_id", "in", roomIds)
+    .where("room_members.user_id", "<>", viewerId)
+    .orderBy("users.display_name")
+    .execute();
+  for (const r of rows) {
+    const list = byRoom.get(r.room_id) ?? [];
+    list.push({ id: r.id, displayName: r.display_name });
+    byRoom.set(r.room_id, list);
+  }
+  return byRoom;
 }
