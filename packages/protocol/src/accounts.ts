@@ -48,3 +48,8 @@ export type LoginRequest = z.infer<typeof LoginRequest>;
 
 export const MeResponse = z.object({ user: User });
 export type MeResponse = z.infer<typeof MeResponse>;
+
+/** People search (the "add people" and DM pickers): by display name or email, prefix match. */
+export const UserSearchQuery = z.object({ q: z.string().trim().min(1).max(100) });
+export const UserSearchResponse = z.object({ users: z.array(PublicUser) });
+export type UserSearchResponse = z.infer<typeof UserSearchResponse>;

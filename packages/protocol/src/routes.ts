@@ -5,6 +5,7 @@ export const API = {
   login: "/api/auth/login",
   logout: "/api/auth/logout",
   me: "/api/me",
+  users: "/api/users",
   rooms: "/api/rooms",
   myRooms: "/api/rooms/mine",
   room: (roomId: string) => `/api/rooms/${roomId}`,

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { API, ClientFrame, type ServerFrame } from "@parley/protocol";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { hashInviteCode } from "../domains/invites/invite-codes";
 import { TestClient } from "../testing/test-client";
 import { seedPerson, startTestServer, type TestServer } from "../testing/test-server";
 import { type Action, SOCKET_RULES } from "./rules";
@@ -68,6 +69,12 @@ const EXPECTED: Record<Action, Record<ActorKind, Outcome>> = {
   "room.bans.list": moderatorsOnly,
   "room.role.change": adminsOnly,
   "room.audit.read": adminsOnly,
+  "room.members.add": membersOnly,
+  "room.invites.manage": moderatorsOnly,
+  "users.search": signedIn,
+  // Holding a valid link opens even a private room; a ban still bars.
+  "invite.use": { ...signedIn, banned: 403 },
+  "room.join.invited": { ...signedIn, banned: 403 },
 };
 
 /** A request that passes validation, per route, so only the rules decide the outcome. */
@@ -101,6 +108,13 @@ const SAMPLES: Record<string, () => unknown> = {
   "PUT /api/rooms/:roomId/bans/:userId": () => ({ reason: "spam" }),
   "DELETE /api/rooms/:roomId/bans/:userId": () => ({}),
   "GET /api/rooms/:roomId/audit": () => undefined,
+  "GET /api/users": () => undefined,
+  "POST /api/rooms/:roomId/members": () => undefined, // filled in with the victim's id below
+  "POST /api/rooms/:roomId/invites": () => ({ expiresInSeconds: 3600, maxUses: 5 }),
+  "GET /api/rooms/:roomId/invites": () => undefined,
+  "DELETE /api/rooms/:roomId/invites/:inviteId": () => ({}),
+  "GET /api/invites/:code": () => undefined,
+  "POST /api/invites/:code/accept": () => ({}),
 };
 
 describe("rules matrix", () => {
@@ -125,7 +139,9 @@ describe("rules matrix", () => {
    * A fresh actor of the given kind, a room they stand in that relation to, and a plain
    * member of that room (the target of actions on someone else).
    */
-  async function arrange(kind: ActorKind): Promise<{ client: TestClient; roomId: string; victimId: string }> {
+  async function arrange(
+    kind: ActorKind,
+  ): Promise<{ client: TestClient; roomId: string; victimId: string; inviteId: string; code: string }> {
     const db = server.app.ctx.db;
     const client = kind === "anonymous" ? new TestClient(server.url) : await seedPerson(server, kind);
     const me = kind === "anonymous" ? null : client.user;
@@ -160,7 +176,23 @@ describe("rules matrix", () => {
       // Private rooms cannot be made over the API yet (invites come later): flip it in place.
       await db.updateTable("rooms").set({ visibility: "private" }).where("id", "=", room.id).execute();
     }
-    return { client, roomId: room.id, victimId: victim.user?.id ?? "" };
+    // An invite link to the room, made straight in the database with a known code.
+    const code = randomUUID().replaceAll("-", "");
+    const inviteId = randomUUID();
+    await db
+      .insertInto("room_invites")
+      .values({
+        id: inviteId,
+        code_hash: hashInviteCode(code),
+        room_id: room.id,
+        created_by: host.user?.id ?? "",
+        created_at: new Date().toISOString(),
+        expires_at: null,
+        max_uses: null,
+        revoked_at: null,
+      })
+      .execute();
+    return { client, roomId: room.id, victimId: victim.user?.id ?? "", inviteId, code };
   }
 
   it("rules: every route has an expected outcome and a sample request", () => {
@@ -178,10 +210,16 @@ describe("rules matrix", () => {
     const mismatches: string[] = [];
     for (const route of server.app.routes) {
       for (const actor of ACTORS) {
-        const { client, roomId, victimId } = await arrange(actor);
+        const { client, roomId, victimId, inviteId, code } = await arrange(actor);
         const sample = SAMPLES[`${route.method} ${route.url}`];
-        const url = route.url.replace(":roomId", roomId).replace(":userId", victimId);
-        const res = await client.request(route.method, url, sample?.());
+        let url = route.url
+          .replace(":roomId", roomId)
+          .replace(":userId", victimId)
+          .replace(":inviteId", inviteId)
+          .replace(":code", code);
+        if (url === API.users) url += "?q=vic";
+        const body = url.endsWith("/members") && route.method === "POST" ? { userId: victimId } : sample?.();
+        const res = await client.request(route.method, url, body);
         const expected = EXPECTED[route.rule][actor];
         const ok = expected === "ok" ? res.status < 400 : res.status === expected;
         if (!ok)

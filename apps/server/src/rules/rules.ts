@@ -22,7 +22,9 @@ export interface RoomResource {
   /** The actor is under an active ban in this room. */
   banned: boolean;
   /** For actions on another person: their current role here (null: not a member). */
-  target?: { userId: string; role: RoomRole | null };
+  target?: { userId: string; role: RoomRole | null; banned?: boolean };
+  /** The actor holds a valid invite link to this room (it makes a private room visible). */
+  invited?: boolean;
 }
 
 /** Allowed, or why not (the error the actor sees). */
@@ -37,7 +39,9 @@ const NOT_MEMBER = deny("NOT_A_MEMBER", "Join the room first");
 
 const isMember: Rule<RoomResource> = (_a, r) => (r.membership ? true : NOT_MEMBER);
 const canSee = (r: RoomResource) =>
-  (r.room.kind === "channel" && r.room.visibility === "public") || r.membership !== null;
+  (r.room.kind === "channel" && r.room.visibility === "public") ||
+  r.membership !== null ||
+  r.invited === true;
 
 /** At least this role, and acting on someone ranked strictly below (never on oneself). */
 const outranks =
@@ -75,6 +79,21 @@ export const ROOM_RULES = {
     }
     return true;
   },
+  /** Joining through an invite link: the link opens private rooms, a ban still bars. */
+  "room.join.invited": (_a, r) => {
+    if (r.banned) return deny("BANNED", "You are banned from this room");
+    return r.room.kind === "channel" ? true : deny("FORBIDDEN", "Invite links are for channels");
+  },
+  /** Adding someone: any member of a channel, never someone banned from it. */
+  "room.members.add": (a, r, now) => {
+    const member = isMember(a, r, now);
+    if (member !== true) return member;
+    if (r.room.kind !== "channel")
+      return deny("FORBIDDEN", "People cannot be added to a direct conversation");
+    if (r.target?.banned) return deny("BANNED", "That person is banned from this room");
+    return true;
+  },
+  "room.invites.manage": atLeast("moderator"),
   "room.leave": (a, r) => {
     const member = isMember(a, r, new Date());
     if (member !== true) return member;
@@ -108,6 +127,8 @@ export const USER_RULES = {
   "room.create": anyUser,
   "room.list": anyUser,
   "session.read": anyUser,
+  "users.search": anyUser,
+  "invite.use": anyUser,
 } satisfies Record<string, Rule<null>>;
 
 /** Actions open to anyone, signed in or not (they authenticate or say nothing private). */

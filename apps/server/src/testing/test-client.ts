@@ -57,7 +57,7 @@ export class TestClient {
 
   async signUp(name = `user-${randomUUID().slice(0, 8)}`): Promise<User> {
     const res = await this.request<{ user: User }>("POST", API.signup, {
-      email: `${name}@example.test`,
+      email: `${name.toLowerCase().replace(/[^a-z0-9]+/g, ".")}@example.test`,
       displayName: name,
       password: "correct horse battery staple",
     });

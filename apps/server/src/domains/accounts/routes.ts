@@ -1,8 +1,10 @@
-import { API, LoginRequest, SESSION_COOKIE, SignupRequest } from "@parley/protocol";
+import { API, LoginRequest, SESSION_COOKIE, SignupRequest, UserSearchQuery } from "@parley/protocol";
 import type { FastifyInstance } from "fastify";
 import type { AppContext } from "../../context";
 import { clearSessionCookie, requireUser, setSessionCookie } from "../../http/auth";
 import { parse } from "../../http/parse";
+import { authorizedUser } from "../../http/route-rules";
+import { searchUsers } from "./search-users";
 import { createSession } from "./sessions";
 import { signIn } from "./sign-in";
 import { signOut } from "./sign-out";
@@ -30,6 +32,11 @@ export function accountRoutes(app: FastifyInstance, ctx: AppContext): void {
     if (token) await signOut(ctx, token);
     clearSessionCookie(reply, ctx);
     return reply.status(204).send();
+  });
+
+  app.get(API.users, { config: { rule: "users.search" } }, async (request) => {
+    const { q } = parse(UserSearchQuery, request.query);
+    return { users: await searchUsers(ctx.db, q, authorizedUser(request)) };
   });
 
   app.get(API.me, { config: { rule: "session.read" } }, async (request) => {

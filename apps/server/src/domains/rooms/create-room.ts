@@ -1,5 +1,5 @@
-import type { Room } from "@parley/protocol";
 import { randomUUID } from "node:crypto";
+import type { Room } from "@parley/protocol";
 import type { AppContext } from "../../context";
 import { runAction } from "../../db/run-action";
 import { userTopic } from "../../realtime/bus";
