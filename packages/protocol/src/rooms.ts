@@ -55,3 +55,12 @@ export type RoomResponse = z.infer<typeof RoomResponse>;
 
 export const RoomListResponse = z.object({ rooms: z.array(Room) });
 export type RoomListResponse = z.infer<typeof RoomListResponse>;
+
+/** Open (find or create) a direct conversation: one other person, or a group of up to 7 more. */
+export const OpenConversationRequest = z.object({
+  userIds: z
+    .array(Id)
+    .min(1, "Choose at least one person")
+    .max(7, "A group conversation has at most 8 people"),
+});
+export type OpenConversationRequest = z.infer<typeof OpenConversationRequest>;

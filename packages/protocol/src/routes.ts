@@ -8,6 +8,7 @@ export const API = {
   users: "/api/users",
   rooms: "/api/rooms",
   myRooms: "/api/rooms/mine",
+  conversations: "/api/conversations",
   room: (roomId: string) => `/api/rooms/${roomId}`,
   joinRoom: (roomId: string) => `/api/rooms/${roomId}/join`,
   leaveRoom: (roomId: string) => `/api/rooms/${roomId}/leave`,

@@ -72,6 +72,7 @@ const EXPECTED: Record<Action, Record<ActorKind, Outcome>> = {
   "room.members.add": membersOnly,
   "room.invites.manage": moderatorsOnly,
   "users.search": signedIn,
+  "conversation.open": signedIn,
   // Holding a valid link opens even a private room; a ban still bars.
   "invite.use": { ...signedIn, banned: 403 },
   "room.join.invited": { ...signedIn, banned: 403 },
@@ -109,6 +110,7 @@ const SAMPLES: Record<string, () => unknown> = {
   "DELETE /api/rooms/:roomId/bans/:userId": () => ({}),
   "GET /api/rooms/:roomId/audit": () => undefined,
   "GET /api/users": () => undefined,
+  "POST /api/conversations": () => undefined, // filled in with the victim's id below
   "POST /api/rooms/:roomId/members": () => undefined, // filled in with the victim's id below
   "POST /api/rooms/:roomId/invites": () => ({ expiresInSeconds: 3600, maxUses: 5 }),
   "GET /api/rooms/:roomId/invites": () => undefined,
@@ -218,7 +220,12 @@ describe("rules matrix", () => {
           .replace(":inviteId", inviteId)
           .replace(":code", code);
         if (url === API.users) url += "?q=vic";
-        const body = url.endsWith("/members") && route.method === "POST" ? { userId: victimId } : sample?.();
+        const body =
+          url.endsWith("/members") && route.method === "POST"
+            ? { userId: victimId }
+            : url === API.conversations
+              ? { userIds: [victimId] }
+              : sample?.();
         const res = await client.request(route.method, url, body);
         const expected = EXPECTED[route.rule][actor];
         const ok = expected === "ok" ? res.status < 400 : res.status === expected;

@@ -128,6 +128,7 @@ export const USER_RULES = {
   "room.list": anyUser,
   "session.read": anyUser,
   "users.search": anyUser,
+  "conversation.open": anyUser,
   "invite.use": anyUser,
 } satisfies Record<string, Rule<null>>;
 
