@@ -8,6 +8,7 @@ import pino from "pino";
 import type { Config } from "./config";
 import type { AppContext } from "./context";
 import { accountRoutes } from "./domains/accounts/routes";
+import { adminRoutes } from "./domains/admin/routes";
 import { conversationRoutes } from "./domains/conversations/routes";
 import { inviteRoutes } from "./domains/invites/routes";
 import { messageRoutes } from "./domains/messages/routes";
@@ -84,6 +85,7 @@ export async function buildApp(config: Config, options: { dbHandle?: DbHandle } 
   moderationRoutes(fastify, ctx);
   inviteRoutes(fastify, ctx);
   conversationRoutes(fastify, ctx);
+  adminRoutes(fastify, ctx);
 
   let web: MountedWeb | undefined;
   if (config.web.enabled) web = await mountNext(fastify, { dev: config.web.dev });

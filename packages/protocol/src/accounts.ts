@@ -7,8 +7,14 @@ export const User = z.object({
   email: z.string(),
   displayName: z.string(),
   createdAt: Timestamp,
+  /** Server administrator (the first account on a server is one). */
+  isAdmin: z.boolean(),
 });
 export type User = z.infer<typeof User>;
+
+/** What a server administrator sees of an account. */
+export const AdminUser = User.extend({ deactivated: z.boolean() });
+export type AdminUser = z.infer<typeof AdminUser>;
 
 /** What other people see of a user. */
 export const PublicUser = z.object({

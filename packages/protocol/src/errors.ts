@@ -13,6 +13,8 @@ export const ERROR_STATUS = {
   UNAUTHENTICATED: 401,
   /** Email and password do not match an account. */
   INVALID_CREDENTIALS: 401,
+  /** An administrator deactivated this account. */
+  ACCOUNT_DEACTIVATED: 403,
   /** The request lacked the CSRF header or came from a foreign origin. */
   CSRF_REJECTED: 403,
   /** Signed in, but the rules module does not allow this action. */

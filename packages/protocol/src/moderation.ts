@@ -54,6 +54,7 @@ export const AuditAction = z.enum([
   "member.muted",
   "member.unmuted",
   "member.role_changed",
+  "user.deactivated",
 ]);
 export type AuditAction = z.infer<typeof AuditAction>;
 

@@ -26,7 +26,9 @@ export function registerAuth(app: FastifyInstance, ctx: AppContext): void {
   app.decorateRequest("user", null);
   app.decorateRequest("actor", {
     getter(this: FastifyRequest): Actor {
-      return this.user ? { kind: "user", userId: this.user.id } : { kind: "anonymous" };
+      return this.user
+        ? { kind: "user", userId: this.user.id, isAdmin: this.user.isAdmin }
+        : { kind: "anonymous" };
     },
   });
   app.addHook("onRequest", async (request) => {

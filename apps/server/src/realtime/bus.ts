@@ -18,6 +18,8 @@ export type BusEvent =
   | { type: "room.members"; roomId: string; memberCount: number }
   /** Messages of this user in the room up to `seq` reached another member (user topic). */
   | { type: "delivered"; roomId: string; seq: number }
+  /** An administrator deactivated the account: every socket of it must close. */
+  | { type: "user.deactivated" }
   /** A session was signed out: its sockets must close. */
   | { type: "session.ended"; tokenHash: string };
 

@@ -135,6 +135,10 @@ export class Connection implements HubMember {
   }
 
   onUserEvent(event: BusEvent): void {
+    if (event.type === "user.deactivated") {
+      this.close(CLOSE_CODES.UNAUTHENTICATED, "account deactivated");
+      return;
+    }
     if (event.type === "session.ended") {
       if (event.tokenHash === this.tokenHash) this.close(CLOSE_CODES.UNAUTHENTICATED, "signed out");
       return;

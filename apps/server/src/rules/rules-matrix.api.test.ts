@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
-import { API, ClientFrame, type ServerFrame } from "@parley/protocol";
+import { API, CLOSE_CODES, ClientFrame, type ServerFrame } from "@parley/protocol";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { deactivateUser } from "../domains/admin/deactivate-user";
 import { hashInviteCode } from "../domains/invites/invite-codes";
 import { TestClient } from "../testing/test-client";
 import { seedPerson, startTestServer, type TestServer } from "../testing/test-server";
@@ -22,7 +23,9 @@ type ActorKind =
   | "muted"
   | "moderator"
   | "admin"
-  | "owner";
+  | "owner"
+  | "serverAdmin"
+  | "deactivated";
 type Outcome = "ok" | 401 | 403 | 404;
 const ACTORS: ActorKind[] = [
   "anonymous",
@@ -35,14 +38,31 @@ const ACTORS: ActorKind[] = [
   "moderator",
   "admin",
   "owner",
+  "serverAdmin",
+  "deactivated",
 ];
 
 const everyone = (outcome: Outcome): Record<ActorKind, Outcome> =>
   Object.fromEntries(ACTORS.map((a) => [a, outcome])) as Record<ActorKind, Outcome>;
-const signedIn: Record<ActorKind, Outcome> = { ...everyone("ok"), anonymous: 401 };
+const everyoneSignedIn = (outcome: Outcome): Partial<Record<ActorKind, Outcome>> =>
+  Object.fromEntries(ACTORS.filter((a) => a !== "anonymous" && a !== "deactivated").map((a) => [a, outcome]));
+/** A deactivated account's sessions are gone: it is anonymous from then on. */
+const signedIn: Record<ActorKind, Outcome> = { ...everyone("ok"), anonymous: 401, deactivated: 401 };
 /** Anyone signed in may see a public room; a private one is "not found" to outsiders. */
 const seeRoom: Record<ActorKind, Outcome> = { ...signedIn, privateOutsider: 404 };
-const membersOnly: Record<ActorKind, Outcome> = { ...seeRoom, outsider: 403, banned: 403, kicked: 403 };
+/** A server administrator who is not in the room is an outsider there. */
+const membersOnly: Record<ActorKind, Outcome> = {
+  ...seeRoom,
+  outsider: 403,
+  banned: 403,
+  kicked: 403,
+  serverAdmin: 403,
+};
+const serverAdminsOnly: Record<ActorKind, Outcome> = {
+  ...signedIn,
+  ...everyoneSignedIn(403),
+  serverAdmin: "ok",
+};
 const moderatorsOnly: Record<ActorKind, Outcome> = { ...membersOnly, member: 403, muted: 403 };
 const adminsOnly: Record<ActorKind, Outcome> = { ...moderatorsOnly, moderator: 403 };
 
@@ -73,6 +93,9 @@ const EXPECTED: Record<Action, Record<ActorKind, Outcome>> = {
   "room.invites.manage": moderatorsOnly,
   "users.search": signedIn,
   "conversation.open": signedIn,
+  "server.users.list": serverAdminsOnly,
+  "server.users.deactivate": serverAdminsOnly,
+  "server.rooms.list": serverAdminsOnly,
   // Holding a valid link opens even a private room; a ban still bars.
   "invite.use": { ...signedIn, banned: 403 },
   "room.join.invited": { ...signedIn, banned: 403 },
@@ -111,6 +134,9 @@ const SAMPLES: Record<string, () => unknown> = {
   "GET /api/rooms/:roomId/audit": () => undefined,
   "GET /api/users": () => undefined,
   "POST /api/conversations": () => undefined, // filled in with the victim's id below
+  "GET /api/admin/users": () => undefined,
+  "POST /api/admin/users/:userId/deactivate": () => ({}),
+  "GET /api/admin/rooms": () => undefined,
   "POST /api/rooms/:roomId/members": () => undefined, // filled in with the victim's id below
   "POST /api/rooms/:roomId/invites": () => ({ expiresInSeconds: 3600, maxUses: 5 }),
   "GET /api/rooms/:roomId/invites": () => undefined,
@@ -173,6 +199,11 @@ describe("rules matrix", () => {
           expires_at: null,
         })
         .execute();
+    }
+    if (kind === "serverAdmin" && me)
+      await db.updateTable("users").set({ is_admin: 1 }).where("id", "=", me.id).execute();
+    if (kind === "deactivated" && me) {
+      await deactivateUser(server.app.ctx, host.user?.id ?? "", me.id);
     }
     if (kind === "privateOutsider") {
       // Private rooms cannot be made over the API yet (invites come later): flip it in place.
@@ -251,7 +282,8 @@ describe("rules matrix", () => {
     };
     const mismatches: string[] = [];
     for (const type of frameTypes) {
-      for (const actor of ACTORS.filter((a) => a !== "anonymous")) {
+      // Anonymous and deactivated people cannot open a socket at all (closed with 4401).
+      for (const actor of ACTORS.filter((a) => a !== "anonymous" && a !== "deactivated")) {
         const { client, roomId } = await arrange(actor);
         const socket = await client.connect();
         await socket.waitFor((f): f is Extract<ServerFrame, { type: "ready" }> => f.type === "ready");
@@ -276,5 +308,10 @@ describe("rules matrix", () => {
       }
     }
     expect(mismatches).toEqual([]);
+    for (const actor of ["anonymous", "deactivated"] as const) {
+      const { client } = await arrange(actor);
+      const socket = await client.connect();
+      expect((await socket.closed).code, actor).toBe(CLOSE_CODES.UNAUTHENTICATED);
+    }
   });
 });

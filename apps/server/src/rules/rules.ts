@@ -8,7 +8,7 @@ import { AppError } from "../errors";
  * a declared table, so a reviewer reads the whole policy here.
  */
 
-export type Actor = { kind: "anonymous" } | { kind: "user"; userId: string };
+export type Actor = { kind: "anonymous" } | { kind: "user"; userId: string; isAdmin?: boolean };
 
 export interface RoomResource {
   room: {
@@ -122,6 +122,8 @@ export const ROOM_RULES = {
 
 /** Actions that need only a signed-in user. */
 const anyUser: Rule<null> = () => true;
+const serverAdmin = (a: Extract<Actor, { kind: "user" }>): Verdict =>
+  a.isAdmin ? true : deny("FORBIDDEN", "Only a server administrator can do that");
 
 export const USER_RULES = {
   "room.create": anyUser,
@@ -129,6 +131,9 @@ export const USER_RULES = {
   "session.read": anyUser,
   "users.search": anyUser,
   "conversation.open": anyUser,
+  "server.users.list": (a) => serverAdmin(a),
+  "server.users.deactivate": (a) => serverAdmin(a),
+  "server.rooms.list": (a) => serverAdmin(a),
   "invite.use": anyUser,
 } satisfies Record<string, Rule<null>>;
 

@@ -98,6 +98,7 @@ export async function seedPerson(server: TestServer, name: string): Promise<Test
     email: `${name.toLowerCase()}-${randomUUID().slice(0, 8)}@example.test`,
     displayName: name,
     createdAt: new Date().toISOString(),
+    isAdmin: false,
   };
   await ctx.db
     .insertInto("users")

@@ -34,6 +34,7 @@ export interface SessionUser {
   email: string;
   displayName: string;
   createdAt: string;
+  isAdmin: boolean;
 }
 
 /** The user behind a session token, or null when the token is unknown or expired. */
@@ -45,9 +46,23 @@ export async function findSessionUser(
   const row = await ctx.db
     .selectFrom("sessions")
     .innerJoin("users", "users.id", "sessions.user_id")
-    .select(["users.id", "users.email", "users.display_name", "users.created_at", "sessions.expires_at"])
+    .select([
+      "users.id",
+      "users.email",
+      "users.display_name",
+      "users.created_at",
+      "users.is_admin",
+      "users.deactivated_at",
+      "sessions.expires_at",
+    ])
     .where("sessions.token_hash", "=", hashToken(token))
     .executeTakeFirst();
-  if (!row || row.expires_at <= new Date().toISOString()) return null;
-  return { id: row.id, email: row.email, displayName: row.display_name, createdAt: row.created_at };
+  if (!row || row.expires_at <= new Date().toISOString() || row.deactivated_at) return null;
+  return {
+    id: row.id,
+    email: row.email,
+    displayName: row.display_name,
+    createdAt: row.created_at,
+    isAdmin: Number(row.is_admin) === 1,
+  };
 }

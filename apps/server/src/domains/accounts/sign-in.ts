@@ -34,5 +34,12 @@ export async function signIn(
     throw new AppError("INVALID_CREDENTIALS", "Wrong email or password");
   }
   ctx.rateLimiter.reset(emailKey);
-  return { id: row.id, email: row.email, displayName: row.display_name, createdAt: row.created_at };
+  if (row.deactivated_at) throw new AppError("ACCOUNT_DEACTIVATED", "This account has been deactivated");
+  return {
+    id: row.id,
+    email: row.email,
+    displayName: row.display_name,
+    createdAt: row.created_at,
+    isAdmin: Number(row.is_admin) === 1,
+  };
 }

@@ -22,6 +22,7 @@ export async function signUp(ctx: Pick<AppContext, "db">, input: SignupRequest):
     email: input.email,
     displayName: input.displayName,
     createdAt: new Date().toISOString(),
+    isAdmin: false,
   };
   try {
     await ctx.db
@@ -41,5 +42,13 @@ export async function signUp(ctx: Pick<AppContext, "db">, input: SignupRequest):
     }
     throw error;
   }
-  return user;
+  // The first account on a server administers it. Granted only while no administrator
+  // exists, so a later sign-up can never become one this way.
+  const granted = await ctx.db
+    .updateTable("users")
+    .set({ is_admin: 1 })
+    .where("id", "=", user.id)
+    .where((eb) => eb.not(eb.exists(eb.selectFrom("users as u").select("u.id").where("u.is_admin", "=", 1))))
+    .executeTakeFirst();
+  return { ...user, isAdmin: Number(granted.numUpdatedRows) > 0 };
 }

@@ -136,6 +136,13 @@ export function listPublicRooms(db: Kysely<Database>, userId: string): Promise<R
   );
 }
 
+/** Every channel, for server administrators (first 1,000, newest first). */
+export function listAllRooms(db: Kysely<Database>, userId: string): Promise<Room[]> {
+  return queryRooms(db, userId, (q) =>
+    q.where("rooms.kind", "=", "channel").orderBy("rooms.created_at", "desc").limit(1000),
+  );
+}
+
 /** The rooms the user is a member of, by name. */
 export function listMyRooms(db: Kysely<Database>, userId: string): Promise<Room[]> {
   return queryRooms(db, userId, (q) =>
