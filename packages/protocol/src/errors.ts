@@ -38,6 +38,8 @@ export const ERROR_STATUS = {
   PAYLOAD_TOO_LARGE: 413,
   /** Too many attempts; `Retry-After` says when to try again. */
   RATE_LIMITED: 429,
+  /** The room is in slow mode: wait before posting again. */
+  SLOW_MODE: 429,
   /** A bug or an unavailable dependency on the server. */
   INTERNAL: 500,
 } as const;

@@ -36,6 +36,7 @@ export const SERVER_FRAME = {
   MEMBERSHIP: "membership",
   ROOM_MEMBERS: "room.members",
   DELIVERED: "delivered",
+  ROOM_UPDATED: "room.updated",
   ERROR: "error",
 } as const;
 
@@ -110,7 +111,7 @@ export const MembershipFrame = z.object({
   joined: z.boolean(),
   room: Room.nullable(),
   /** Why the user is no longer a member, when they did not leave themselves. */
-  reason: z.enum(["left", "kicked", "banned"]).optional(),
+  reason: z.enum(["left", "kicked", "banned", "deleted"]).optional(),
 });
 
 /** Someone joined or left a room the user is in: its member count changed. */
@@ -130,6 +131,20 @@ export const DeliveredFrame = z.object({
   seq: Seq,
 });
 
+/** A room's settings changed (name, topic, description, archive, slow mode). */
+export const RoomUpdatedFrame = z.object({
+  type: z.literal(SERVER_FRAME.ROOM_UPDATED),
+  roomId: Id,
+  changes: z.object({
+    name: z.string().optional(),
+    topic: z.string().optional(),
+    description: z.string().optional(),
+    archived: z.boolean().optional(),
+    slowModeSeconds: z.number().int().optional(),
+  }),
+});
+export type RoomUpdatedFrame = z.infer<typeof RoomUpdatedFrame>;
+
 /** A frame could not be processed. `clientId` ties it to a send when there was one. */
 export const ErrorFrame = z.object({
   type: z.literal(SERVER_FRAME.ERROR),
@@ -148,6 +163,7 @@ export const ServerFrame = z.discriminatedUnion("type", [
   MembershipFrame,
   RoomMembersFrame,
   DeliveredFrame,
+  RoomUpdatedFrame,
   ErrorFrame,
 ]);
 export type ServerFrame = z.infer<typeof ServerFrame>;

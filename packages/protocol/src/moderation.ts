@@ -55,6 +55,7 @@ export const AuditAction = z.enum([
   "member.unmuted",
   "member.role_changed",
   "user.deactivated",
+  "room.updated",
 ]);
 export type AuditAction = z.infer<typeof AuditAction>;
 

@@ -20,6 +20,8 @@ export const Room = z.object({
   visibility: RoomVisibility,
   /** Archived rooms are read-only. */
   archived: z.boolean(),
+  /** Seconds between two messages of one member; 0 = off. */
+  slowModeSeconds: z.number().int().nonnegative(),
   /** DMs and group DMs: the other members (channels: empty). */
   people: z.array(PublicUser),
   createdAt: Timestamp,
@@ -55,6 +57,19 @@ export type RoomResponse = z.infer<typeof RoomResponse>;
 
 export const RoomListResponse = z.object({ rooms: z.array(Room) });
 export type RoomListResponse = z.infer<typeof RoomListResponse>;
+
+/** Change a channel's settings (admins and owners). Every field optional. */
+export const UpdateRoomRequest = z
+  .object({
+    name: z.string().trim().min(1, "Room name is required").max(ROOM_NAME_MAX_LENGTH).optional(),
+    topic: z.string().trim().max(ROOM_TOPIC_MAX_LENGTH).optional(),
+    description: z.string().trim().max(2000).optional(),
+    /** One message per member per this many seconds (moderators and up are exempt); 0 = off. */
+    slowModeSeconds: z.number().int().min(0).max(3600).optional(),
+    archived: z.boolean().optional(),
+  })
+  .refine((r) => Object.values(r).some((v) => v !== undefined), "Nothing to change");
+export type UpdateRoomRequest = z.infer<typeof UpdateRoomRequest>;
 
 /** Open (find or create) a direct conversation: one other person, or a group of up to 7 more. */
 export const OpenConversationRequest = z.object({

@@ -1,4 +1,6 @@
-import type { Message, Room } from "@parley/protocol";
+import type { Message, Room, RoomUpdatedFrame } from "@parley/protocol";
+
+type RoomChanges = RoomUpdatedFrame["changes"];
 
 /**
  * Events that actions publish after their transaction commits. Topics are `room:<id>` (every
@@ -12,7 +14,7 @@ export type BusEvent =
       userId: string;
       joined: boolean;
       room: Room | null;
-      reason?: "left" | "kicked" | "banned";
+      reason?: "left" | "kicked" | "banned" | "deleted";
     }
   /** The room's member count changed (someone joined or left). */
   | { type: "room.members"; roomId: string; memberCount: number }
@@ -20,6 +22,8 @@ export type BusEvent =
   | { type: "delivered"; roomId: string; seq: number }
   /** An administrator deactivated the account: every socket of it must close. */
   | { type: "user.deactivated" }
+  /** A room's settings changed (room topic). */
+  | { type: "room.updated"; roomId: string; changes: RoomChanges }
   /** A session was signed out: its sockets must close. */
   | { type: "session.ended"; tokenHash: string };
 

@@ -124,6 +124,10 @@ export class Connection implements HubMember {
   }
 
   onRoomEvent(roomId: string, event: BusEvent): void {
+    if (event.type === "room.updated") {
+      this.send({ type: SERVER_FRAME.ROOM_UPDATED, roomId, changes: event.changes });
+      return;
+    }
     if (event.type === "room.members") {
       this.send({ type: SERVER_FRAME.ROOM_MEMBERS, roomId, memberCount: event.memberCount });
       return;

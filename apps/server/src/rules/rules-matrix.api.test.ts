@@ -89,6 +89,8 @@ const EXPECTED: Record<Action, Record<ActorKind, Outcome>> = {
   "room.bans.list": moderatorsOnly,
   "room.role.change": adminsOnly,
   "room.audit.read": adminsOnly,
+  "room.manage": adminsOnly,
+  "room.delete": { ...adminsOnly, admin: 403 },
   "room.members.add": membersOnly,
   "room.invites.manage": moderatorsOnly,
   "users.search": signedIn,
@@ -132,6 +134,8 @@ const SAMPLES: Record<string, () => unknown> = {
   "PUT /api/rooms/:roomId/bans/:userId": () => ({ reason: "spam" }),
   "DELETE /api/rooms/:roomId/bans/:userId": () => ({}),
   "GET /api/rooms/:roomId/audit": () => undefined,
+  "PATCH /api/rooms/:roomId": () => ({ topic: "new topic" }),
+  "DELETE /api/rooms/:roomId": () => ({}),
   "GET /api/users": () => undefined,
   "POST /api/conversations": () => undefined, // filled in with the victim's id below
   "GET /api/admin/users": () => undefined,

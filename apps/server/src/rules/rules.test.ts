@@ -9,8 +9,8 @@ const room = (
   member: boolean,
   extra: Partial<RoomResource> = {},
 ): RoomResource => ({
-  room: { id: "r1", visibility, kind: "channel", archived: false },
-  membership: member ? { role: "member", mutedUntil: null } : null,
+  room: { id: "r1", visibility, kind: "channel", archived: false, slowModeSeconds: 0 },
+  membership: member ? { role: "member", mutedUntil: null, lastPostedAt: null } : null,
   banned: false,
   ...extra,
 });
@@ -27,16 +27,16 @@ function codeOf(fn: () => void): string | null {
 describe("rules: room actions", () => {
   it("rules: muted members read but cannot post; archived rooms are read-only; bans bar joining", () => {
     const muted = room("public", true, {
-      membership: { role: "member", mutedUntil: "2999-01-01T00:00:00.000Z" },
+      membership: { role: "member", mutedUntil: "2999-01-01T00:00:00.000Z", lastPostedAt: null },
     });
     expect(codeOf(() => authorize(user, "room.post", muted))).toBe("MUTED");
     expect(authorize(user, "room.read", muted)).toBe("u1");
     const expired = room("public", true, {
-      membership: { role: "member", mutedUntil: "2000-01-01T00:00:00.000Z" },
+      membership: { role: "member", mutedUntil: "2000-01-01T00:00:00.000Z", lastPostedAt: null },
     });
     expect(authorize(user, "room.post", expired)).toBe("u1");
     const archived = room("public", true, {
-      room: { id: "r1", visibility: "public", kind: "channel", archived: true },
+      room: { id: "r1", visibility: "public", kind: "channel", archived: true, slowModeSeconds: 0 },
     });
     expect(codeOf(() => authorize(user, "room.post", archived))).toBe("ROOM_ARCHIVED");
     expect(codeOf(() => authorize(user, "room.join", room("public", false, { banned: true })))).toBe(
@@ -51,7 +51,7 @@ describe("rules: room actions", () => {
       targetId = "u2",
     ) =>
       room("public", true, {
-        membership: { role, mutedUntil: null },
+        membership: { role, mutedUntil: null, lastPostedAt: null },
         target: { userId: targetId, role: targetRole },
       });
     expect(authorize(user, "room.kick", as("moderator", "member"))).toBe("u1");

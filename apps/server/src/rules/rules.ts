@@ -16,9 +16,11 @@ export interface RoomResource {
     visibility: "public" | "private";
     kind: "channel" | "dm" | "group";
     archived: boolean;
+    /** Seconds between two messages of one member; 0 = off. */
+    slowModeSeconds: number;
   };
   /** The actor's membership, or null when not a member. */
-  membership: { role: RoomRole; mutedUntil: string | null } | null;
+  membership: { role: RoomRole; mutedUntil: string | null; lastPostedAt: string | null } | null;
   /** The actor is under an active ban in this room. */
   banned: boolean;
   /** For actions on another person: their current role here (null: not a member). */
@@ -108,6 +110,13 @@ export const ROOM_RULES = {
     if (r.membership.mutedUntil && r.membership.mutedUntil > now.toISOString()) {
       return deny("MUTED", "You are muted in this room");
     }
+    // Slow mode: one message per member per N seconds; moderators and up are exempt.
+    const { slowModeSeconds } = r.room;
+    if (slowModeSeconds > 0 && rankOf(r.membership.role) < RANK.moderator && r.membership.lastPostedAt) {
+      const wait = Date.parse(r.membership.lastPostedAt) + slowModeSeconds * 1000 - now.getTime();
+      if (wait > 0)
+        return deny("SLOW_MODE", `Slow mode: wait ${Math.ceil(wait / 1000)} s before posting again`);
+    }
     return true;
   },
   "room.kick": outranks("moderator"),
@@ -118,6 +127,12 @@ export const ROOM_RULES = {
   /** Changing someone's role: admins and owners, on people below them. */
   "room.role.change": outranks("admin"),
   "room.audit.read": atLeast("admin"),
+  "room.manage": (a, r, now) => {
+    const admin = atLeast("admin")(a, r, now);
+    if (admin !== true) return admin;
+    return r.room.kind === "channel" ? true : deny("FORBIDDEN", "Direct conversations have no settings");
+  },
+  "room.delete": atLeast("owner"),
 } satisfies Record<string, Rule<RoomResource>>;
 
 /** Actions that need only a signed-in user. */

@@ -2,7 +2,7 @@ import { isMessageTooLong, MESSAGE_MAX_LENGTH, SendMessageRequest } from "@parle
 import type { AppContext } from "../../context";
 import { AppError } from "../../errors";
 import { parse } from "../../http/parse";
-import { authorize, SOCKET_RULES } from "../../rules/rules";
+import { authorize, rankOf, SOCKET_RULES } from "../../rules/rules";
 import { accessKey, loadRoomAccessMany } from "../rooms/queries";
 import { type SendRequest, type SendResult, storeMessages } from "./store-messages";
 
@@ -73,14 +73,25 @@ export class SendPipeline {
       batch.map((p) => ({ roomId: p.request.roomId, userId: p.request.author.id })),
     );
     const allowed: Pending[] = [];
+    // Slow-mode rooms: who posted in this batch already (the stored time is read before it).
+    const slowPosters = new Set<string>();
     for (const p of batch) {
       try {
         const { roomId, author } = p.request;
-        authorize(
-          { kind: "user", userId: author.id },
-          SOCKET_RULES["message.send"],
-          access.get(accessKey(roomId, author.id)) ?? null,
-        );
+        const key = accessKey(roomId, author.id);
+        const resource = access.get(key) ?? null;
+        authorize({ kind: "user", userId: author.id }, SOCKET_RULES["message.send"], resource);
+        if (resource && resource.room.slowModeSeconds > 0) {
+          // A second send in the same batch would slip past the rule's check.
+          if (slowPosters.has(key) && rankOf(resource.membership?.role) < rankOf("moderator")) {
+            throw new AppError(
+              "SLOW_MODE",
+              `Slow mode: wait ${resource.room.slowModeSeconds} s before posting again`,
+            );
+          }
+          slowPosters.add(key);
+          p.request.touchLastPosted = true;
+        }
         allowed.push(p);
       } catch (error) {
         p.reject(error);

@@ -12,6 +12,8 @@ export interface SendRequest {
   roomId: string;
   clientId: string;
   body: string;
+  /** The room is in slow mode: remember when this member posted. */
+  touchLastPosted?: boolean;
 }
 
 export interface SendResult {
@@ -109,6 +111,18 @@ export async function storeMessages(
       await tx
         .insertInto("messages")
         .values(rows.slice(i, i + INSERT_CHUNK))
+        .execute();
+    }
+    const touched = new Set(
+      requests.filter((r) => r.touchLastPosted).map((r) => `${r.roomId} ${r.author.id}`),
+    );
+    for (const key of touched) {
+      const [roomId, userId] = key.split(" ") as [string, string];
+      await tx
+        .updateTable("room_members")
+        .set({ last_posted_at: now })
+        .where("room_id", "=", roomId)
+        .where("user_id", "=", userId)
         .execute();
     }
 

@@ -19,6 +19,7 @@ export async function createRoom(
     description: input.description,
     visibility: input.visibility,
     archived: false,
+    slowModeSeconds: 0,
     people: [],
     createdAt: now,
     lastSeq: 0,

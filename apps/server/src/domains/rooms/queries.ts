@@ -14,6 +14,7 @@ function toRoom(row: RoomRow, memberCount: number, myRole: RoomRole | null, peop
     description: row.description,
     visibility: row.visibility,
     archived: row.archived_at !== null,
+    slowModeSeconds: Number(row.slow_mode_seconds),
     people,
     createdAt: row.created_at,
     lastSeq: Number(row.last_seq),
@@ -76,12 +77,12 @@ export async function loadRoomAccessMany(
   const users = userIds.length > 0 ? userIds : [""];
   const rooms = await db
     .selectFrom("rooms")
-    .select(["id", "visibility", "kind", "archived_at"])
+    .select(["id", "visibility", "kind", "archived_at", "slow_mode_seconds"])
     .where("id", "in", roomIds)
     .execute();
   const members = await db
     .selectFrom("room_members")
-    .select(["room_id", "user_id", "role", "muted_until"])
+    .select(["room_id", "user_id", "role", "muted_until", "last_posted_at"])
     .where("room_id", "in", roomIds)
     .where("user_id", "in", users)
     .execute();
@@ -109,8 +110,11 @@ export async function loadRoomAccessMany(
               visibility: room.visibility,
               kind: room.kind,
               archived: room.archived_at !== null,
+              slowModeSeconds: Number(room.slow_mode_seconds),
             },
-            membership: member ? { role: member.role, mutedUntil: member.muted_until } : null,
+            membership: member
+              ? { role: member.role, mutedUntil: member.muted_until, lastPostedAt: member.last_posted_at }
+              : null,
             banned: banned.has(key),
           }
         : null,

@@ -11,7 +11,7 @@ export async function removeMember(
   { tx, publish }: ActionTx,
   roomId: string,
   userId: string,
-  reason: "left" | "kicked" | "banned",
+  reason: "left" | "kicked" | "banned" | "deleted",
 ): Promise<boolean> {
   const result = await tx
     .deleteFrom("room_members")

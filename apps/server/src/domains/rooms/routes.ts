@@ -1,12 +1,14 @@
-import { API, CreateRoomRequest, RoomParams } from "@parley/protocol";
+import { API, CreateRoomRequest, RoomParams, UpdateRoomRequest } from "@parley/protocol";
 import type { FastifyInstance } from "fastify";
 import type { AppContext } from "../../context";
 import { parse } from "../../http/parse";
 import { authorizedUser } from "../../http/route-rules";
 import { createRoom } from "./create-room";
+import { deleteRoom } from "./delete-room";
 import { joinRoom } from "./join-room";
 import { leaveRoom } from "./leave-room";
 import { getRoom, listMyRooms, listPublicRooms } from "./queries";
+import { updateRoom } from "./update-room";
 
 export function roomRoutes(app: FastifyInstance, ctx: AppContext): void {
   app.get(API.rooms, { config: { rule: "room.list" } }, async (request) => {
@@ -26,6 +28,20 @@ export function roomRoutes(app: FastifyInstance, ctx: AppContext): void {
   app.get(API.room(":roomId"), { config: { rule: "room.view" } }, async (request) => {
     const { roomId } = parse(RoomParams, request.params);
     return { room: await getRoom(ctx.db, roomId, authorizedUser(request)) };
+  });
+
+  app.patch(API.room(":roomId"), { config: { rule: "room.manage" } }, async (request) => {
+    const { roomId } = parse(RoomParams, request.params);
+    const changes = parse(UpdateRoomRequest, request.body);
+    const userId = authorizedUser(request);
+    await updateRoom(ctx, userId, roomId, changes);
+    return { room: await getRoom(ctx.db, roomId, userId) };
+  });
+
+  app.delete(API.room(":roomId"), { config: { rule: "room.delete" } }, async (request, reply) => {
+    const { roomId } = parse(RoomParams, request.params);
+    await deleteRoom(ctx, roomId);
+    return reply.status(204).send();
   });
 
   app.post(API.joinRoom(":roomId"), { config: { rule: "room.join" } }, async (request) => {
