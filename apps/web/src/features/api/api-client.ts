@@ -12,7 +12,7 @@ export interface Parser<T> {
  * loudly here instead of as `undefined` deep in a component.
  */
 async function request<T>(
-  method: "GET" | "POST",
+  method: "GET" | "POST" | "PUT" | "DELETE",
   path: string,
   schema: Parser<T> | null,
   body?: unknown,
@@ -34,7 +34,7 @@ async function request<T>(
     throw new NetworkError(error);
   }
   if (!response.ok) throw await toApiError(response);
-  // Only apiPostEmpty passes no schema, and it ignores the result.
+  // Only the *Empty helpers pass no schema, and they ignore the result.
   if (schema === null || response.status === 204) return undefined as T;
   const json: unknown = await response.json();
   return schema.parse(json);
@@ -68,4 +68,14 @@ export function apiPost<T>(path: string, body: unknown, schema: Parser<T>): Prom
 /** A POST whose answer has no body we need (204). */
 export async function apiPostEmpty(path: string, body: unknown = {}): Promise<void> {
   await request("POST", path, null, body);
+}
+
+/** A PUT answered with 204 (mute, role change, ban). */
+export async function apiPutEmpty(path: string, body: unknown = {}): Promise<void> {
+  await request("PUT", path, null, body);
+}
+
+/** A DELETE answered with 204 (unmute, unban, revoke). */
+export async function apiDeleteEmpty(path: string): Promise<void> {
+  await request("DELETE", path, null);
 }

@@ -8,6 +8,12 @@ export const queryKeys = {
   myRooms: ["rooms", "mine"] as const,
   publicRooms: ["rooms", "public"] as const,
   room: (roomId: string) => ["rooms", "detail", roomId] as const,
+  /** Moderation lists live under the room's key, so refreshing a room refreshes them too. */
+  members: (roomId: string) => ["rooms", "detail", roomId, "members"] as const,
+  bans: (roomId: string) => ["rooms", "detail", roomId, "bans"] as const,
+  audit: (roomId: string) => ["rooms", "detail", roomId, "audit"] as const,
+  invites: (roomId: string) => ["rooms", "detail", roomId, "invites"] as const,
+  invitation: (code: string) => ["invitation", code] as const,
   allMessages: ["messages"] as const,
   messages: (roomId: string) => ["messages", roomId] as const,
   /** Per room: the seq up to which my messages reached another member's device (socket-fed). */

@@ -11,6 +11,7 @@ import { signIn } from "./auth-api";
 import { AuthCard, authFormClass } from "./auth-card";
 import { LOGIN_FIELDS, type LoginField, loginErrors } from "./auth-errors";
 import { useAuthSuccess } from "./use-auth-success";
+import { useNextQuery } from "./use-next-query";
 
 export function LoginForm() {
   const [values, setValues] = useState<LoginInput>({ email: "", password: "" });
@@ -41,6 +42,7 @@ export function LoginForm() {
     mutation.mutate(parsed.data);
   }
 
+  const nextQuery = useNextQuery();
   const busy = mutation.isPending || mutation.isSuccess;
   return (
     <AuthCard
@@ -48,7 +50,7 @@ export function LoginForm() {
       subtitle="Sign in to pick up where you left off."
       footer={
         <>
-          New to Parley? <Link href="/signup">Create an account</Link>
+          New to Parley? <Link href={`/signup${nextQuery}`}>Create an account</Link>
         </>
       }
     >

@@ -13,7 +13,13 @@ describe("auth: safeNextPath", () => {
     expect(safeNextPath("")).toBe("/rooms");
   });
 
-  it("remembers only room pages", () => {
+  it("returns to an invite link after signing in", () => {
+    expect(safeNextPath("?next=%2Finvite%2FAbc_def-1234567890")).toBe("/invite/Abc_def-1234567890");
+    expect(safeNextPath("?next=%2Finvite%2F..%2Fapi")).toBe("/rooms");
+    expect(loginPathFor("/invite/Abc_def-1234567890")).toBe("/login?next=%2Finvite%2FAbc_def-1234567890");
+  });
+
+  it("remembers only room and invite pages", () => {
     expect(loginPathFor("/rooms/abc")).toBe("/login?next=%2Frooms%2Fabc");
     expect(loginPathFor("/rooms")).toBe("/login");
   });

@@ -4,10 +4,13 @@
  */
 export function safeNextPath(search: string): string {
   const next = new URLSearchParams(search).get("next");
-  if (next && /^\/rooms(\/[A-Za-z0-9_-]*)*$/.test(next)) return next;
+  if (next && (/^\/rooms(\/[A-Za-z0-9_-]*)*$/.test(next) || /^\/invite\/[A-Za-z0-9_-]{1,64}$/.test(next))) {
+    return next;
+  }
   return "/rooms";
 }
 
 export function loginPathFor(currentPath: string): string {
-  return currentPath.startsWith("/rooms/") ? `/login?next=${encodeURIComponent(currentPath)}` : "/login";
+  const deepLink = currentPath.startsWith("/rooms/") || currentPath.startsWith("/invite/");
+  return deepLink ? `/login?next=${encodeURIComponent(currentPath)}` : "/login";
 }

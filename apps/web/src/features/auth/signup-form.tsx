@@ -12,6 +12,7 @@ import { AuthCard, authFormClass } from "./auth-card";
 import { SIGNUP_FIELDS, type SignupField, signupErrors } from "./auth-errors";
 import { PasswordHint } from "./password-hint";
 import { useAuthSuccess } from "./use-auth-success";
+import { useNextQuery } from "./use-next-query";
 
 export function SignupForm() {
   const [values, setValues] = useState<SignupInput>({ email: "", displayName: "", password: "" });
@@ -47,6 +48,7 @@ export function SignupForm() {
     mutation.mutate(parsed.data);
   }
 
+  const nextQuery = useNextQuery();
   const busy = mutation.isPending || mutation.isSuccess;
   return (
     <AuthCard
@@ -54,7 +56,7 @@ export function SignupForm() {
       subtitle="Join the conversation in a minute."
       footer={
         <>
-          Already have an account? <Link href="/login">Sign in</Link>
+          Already have an account? <Link href={`/login${nextQuery}`}>Sign in</Link>
         </>
       }
     >

@@ -4,6 +4,7 @@ import {
   EMPTY_OUTBOX,
   enqueue,
   fail,
+  failRoom,
   markSending,
   nextToSend,
   type OutboxState,
@@ -63,5 +64,15 @@ describe("messages: outbox ordering", () => {
   it("drops a room's entries when the user leaves it", () => {
     const state = add(add(EMPTY_OUTBOX, "a1"), "b1", "room-b");
     expect(ids(dropRoom(state, "room-a"))).toEqual(["b1"]);
+  });
+
+  it("fails a room's unsent entries with the reason when the user is removed from it", () => {
+    const state = add(add(EMPTY_OUTBOX, "a1"), "b1", "room-b");
+    const next = failRoom(state, "room-a", "You were banned from #a");
+    expect(next.map((e) => [e.clientId, e.status, e.error])).toEqual([
+      ["a1", "failed", "You were banned from #a"],
+      ["b1", "queued", null],
+    ]);
+    expect(failRoom(next, "room-a", "again")).toBe(next);
   });
 });

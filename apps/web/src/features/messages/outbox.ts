@@ -104,3 +104,13 @@ export function requeueInFlight(state: OutboxState): OutboxState {
 export function dropRoom(state: OutboxState, roomId: string): OutboxState {
   return state.some((e) => e.roomId === roomId) ? state.filter((e) => e.roomId !== roomId) : state;
 }
+
+/**
+ * The user was removed from the room (kicked, banned): its unsent entries stay, failed with
+ * the reason, so nothing typed vanishes silently (Delete clears them; Retry after rejoining).
+ */
+export function failRoom(state: OutboxState, roomId: string, error: string): OutboxState {
+  return state.some((e) => e.roomId === roomId && e.status !== "failed")
+    ? state.map((e) => (e.roomId === roomId && e.status !== "failed" ? { ...e, status: "failed", error } : e))
+    : state;
+}

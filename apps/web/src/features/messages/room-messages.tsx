@@ -5,8 +5,11 @@ import { useQuery } from "@tanstack/react-query";
 import { useCallback, useMemo } from "react";
 import { describeError } from "../api/api-error";
 import { useCurrentUser } from "../auth/current-user";
+import { mutedText } from "../moderation/moderation-text";
+import { useMyMutedUntil } from "../moderation/use-my-mute";
 import { useRealtime } from "../realtime/realtime-context";
 import { Composer } from "./composer";
+import { ComposerNotice } from "./composer-notice";
 import { useDeliveredSeq } from "./delivered";
 import { buildListItems } from "./list-items";
 import { messagesQuery } from "./message-cache";
@@ -23,6 +26,7 @@ export function RoomMessages({ room }: { room: Room }) {
   const outbox = useRoomOutbox(room.id);
   const older = useLoadOlder(room.id);
   const delivered = useDeliveredSeq(room.id);
+  const mutedUntil = useMyMutedUntil(room, me.id);
   const items = useMemo(
     () => buildListItems(messages.data?.messages ?? [], outbox, me, { delivered }),
     [messages.data, outbox, me, delivered],
@@ -58,7 +62,13 @@ export function RoomMessages({ room }: { room: Room }) {
           onDelete={onDelete}
         />
       )}
-      <Composer key={room.id} roomId={room.id} roomName={room.name} onSend={onSend} />
+      {room.archived ? (
+        <ComposerNotice>This room is archived: it is read-only.</ComposerNotice>
+      ) : mutedUntil ? (
+        <ComposerNotice>{mutedText(mutedUntil)}</ComposerNotice>
+      ) : (
+        <Composer key={room.id} roomId={room.id} roomName={room.name} onSend={onSend} />
+      )}
     </>
   );
 }

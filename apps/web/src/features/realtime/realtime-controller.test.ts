@@ -264,6 +264,27 @@ describe("realtime: controller and the session", () => {
     expect(onLeftRoom).toHaveBeenCalledWith(ROOM_ID);
   });
 
+  it("keeps unsent messages as failed and records a notice when a moderator removes the user", () => {
+    const { connect, socket, cached, controller, onLeftRoom, queryClient } = setup({
+      cached: [fakeMessage(1)],
+    });
+    queryClient.setQueryData(queryKeys.myRooms, [{ id: ROOM_ID, name: "general" }]);
+    connect();
+    // In flight when the ban lands: it may never be acked, and must not vanish.
+    const clientId = controller.sendMessage(ROOM_ID, "not sent yet");
+    socket().receive({ type: "membership", roomId: ROOM_ID, joined: false, room: null, reason: "banned" });
+    expect(cached()).toBeUndefined();
+    expect(onLeftRoom).not.toHaveBeenCalled();
+    expect(controller.outbox.getSnapshot()).toMatchObject([
+      { clientId, status: "failed", error: "You were banned from #general" },
+    ]);
+    expect(controller.removals.getSnapshot()).toEqual([
+      { roomId: ROOM_ID, roomName: "general", reason: "banned", seen: false },
+    ]);
+    socket().receive({ type: "membership", roomId: ROOM_ID, joined: true, room: null });
+    expect(controller.removals.getSnapshot()).toEqual([]);
+  });
+
   it("reports a signed-out close and does not reconnect", () => {
     const { socket, onSignedOut, controller } = setup();
     socket().open();

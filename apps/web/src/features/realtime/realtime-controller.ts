@@ -2,6 +2,7 @@ import {
   CLIENT_FRAME,
   type MembershipFrame,
   type Message,
+  type Room,
   SERVER_FRAME,
   type ServerFrame,
 } from "@parley/protocol";
@@ -14,6 +15,7 @@ import {
   dropRoom,
   enqueue,
   fail,
+  failRoom,
   markSending,
   nextToSend,
   remove,
@@ -23,9 +25,11 @@ import {
   settle,
 } from "../messages/outbox";
 import { type OutboxBackend, OutboxStore } from "../messages/outbox-store";
+import { type RemovalReason, removalText } from "../moderation/moderation-text";
 import { setMemberCount } from "../rooms/member-count";
 import { watchMessageCaches } from "./cache-watch";
 import { ReceiptScheduler, receiptDue } from "./receipts";
+import { RemovalStore } from "./removals";
 import { SyncSender } from "./resync";
 import { type ConnectionStatus, SocketClient, type SocketClientOptions } from "./socket-client";
 
@@ -52,6 +56,8 @@ export interface RealtimeControllerOptions {
 export class RealtimeController {
   readonly outbox: OutboxStore;
   readonly gaps: GapFiller;
+  /** Rooms a moderator put the user out of, for the notice in their place. */
+  readonly removals = new RemovalStore();
   private readonly receipts: ReceiptScheduler;
   private readonly syncs: SyncSender;
   private readonly socket: SocketClient;
@@ -144,14 +150,41 @@ export class RealtimeController {
 
   /**
    * The user left the room (here, in another tab or on another device): drop its history and
-   * unsent messages. Leaving is the user's own act today; when moderators can remove people,
-   * their unsent messages should show as failed instead.
+   * unsent messages — leaving was their own act, so nothing is lost that they wanted sent.
    */
   forgetRoom(roomId: string): void {
+    this.forgetHistory(roomId);
+    this.outbox.apply((s) => dropRoom(s, roomId));
+  }
+
+  /** The user dismissed the notice that they were removed from this room. */
+  dismissRemoval(roomId: string): void {
+    this.removals.clear(roomId);
+  }
+
+  private forgetHistory(roomId: string): void {
     this.queryClient.removeQueries({ queryKey: queryKeys.messages(roomId), exact: true });
     forgetDelivered(this.queryClient, roomId);
     this.receipts.forget(roomId);
-    this.outbox.apply((s) => dropRoom(s, roomId));
+  }
+
+  /**
+   * A moderator removed the user (kicked or banned): not their choice, so their unsent
+   * messages stay in the outbox as failed, with the reason, instead of vanishing; and the app
+   * shows a notice (in place of the room if it is open) rather than silently leaving it.
+   */
+  private removedFromRoom(roomId: string, reason: RemovalReason, roomName: string | null): void {
+    this.forgetHistory(roomId);
+    this.outbox.apply((s) => failRoom(s, roomId, removalText(reason, roomName)));
+    this.removals.add({ roomId, roomName, reason });
+  }
+
+  /** The room's name from whichever cached copy has it (read before the caches change). */
+  private cachedRoomName(roomId: string): string | null {
+    const room =
+      this.queryClient.getQueryData<Room>(queryKeys.room(roomId)) ??
+      this.queryClient.getQueryData<Room[]>(queryKeys.myRooms)?.find((r) => r.id === roomId);
+    return room?.name ?? null;
   }
 
   private handleStatus(status: ConnectionStatus): void {
@@ -199,6 +232,7 @@ export class RealtimeController {
             return;
           }
           this.outbox.apply((s) => fail(s, clientId, frame.error.message));
+          this.refusedSend(clientId, frame.error.code);
           this.pump();
         } else {
           console.warn("parley: the server reported an error", frame.error);
@@ -214,11 +248,20 @@ export class RealtimeController {
         return;
       case SERVER_FRAME.ROOM_MEMBERS:
         setMemberCount(this.queryClient, frame.roomId, frame.memberCount);
+        // Someone joined or left: an open member list refreshes (closed ones only go stale).
+        void this.queryClient.invalidateQueries({ queryKey: queryKeys.members(frame.roomId) });
         return;
       case SERVER_FRAME.DELIVERED:
         raiseDelivered(this.queryClient, frame.roomId, frame.seq);
         return;
     }
+  }
+
+  /** A mute or an archiving we did not know of: refresh what the composer decides from. */
+  private refusedSend(clientId: string, code: string): void {
+    if (code !== "MUTED" && code !== "ROOM_ARCHIVED") return;
+    const entry = this.outbox.getSnapshot().find((e) => e.clientId === clientId);
+    if (entry) void this.queryClient.invalidateQueries({ queryKey: queryKeys.room(entry.roomId) });
   }
 
   private readonly canSync = (): boolean => this.status === "open" && this.synced;
@@ -245,12 +288,22 @@ export class RealtimeController {
     });
   }
 
-  private handleMembership({ roomId, joined, room }: MembershipFrame): void {
-    if (room) this.queryClient.setQueryData(queryKeys.room(roomId), room);
-    else void this.queryClient.invalidateQueries({ queryKey: queryKeys.room(roomId) });
+  private handleMembership({ roomId, joined, room, reason }: MembershipFrame): void {
+    const roomName = room?.name ?? this.cachedRoomName(roomId);
+    if (room) {
+      this.queryClient.setQueryData(queryKeys.room(roomId), room);
+      // A role change comes this way too: the member list (my badge, my menus) follows.
+      void this.queryClient.invalidateQueries({ queryKey: queryKeys.members(roomId) });
+    } else {
+      void this.queryClient.invalidateQueries({ queryKey: queryKeys.room(roomId) });
+    }
     void this.queryClient.invalidateQueries({ queryKey: queryKeys.myRooms });
     void this.queryClient.invalidateQueries({ queryKey: queryKeys.publicRooms });
-    if (!joined) {
+    if (joined) {
+      this.removals.clear(roomId);
+    } else if (reason === "kicked" || reason === "banned") {
+      this.removedFromRoom(roomId, reason, roomName);
+    } else {
       this.forgetRoom(roomId);
       this.options.onLeftRoom(roomId);
     }

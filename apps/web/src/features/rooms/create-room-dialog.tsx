@@ -15,18 +15,21 @@ import {
   NO_ERRORS,
   toIssues,
 } from "../forms/form-errors";
+import { LockIcon } from "../ui/icons";
 import { TextField } from "../ui/text-field";
 import styles from "./dialog.module.css";
 import { useCreateRoom } from "./room-mutations";
 
 type Field = "name" | "topic";
 const FIELDS: readonly Field[] = ["name", "topic"];
-const EMPTY = { name: "", topic: "" };
+const EMPTY: CreateRoomInput = { name: "", topic: "", visibility: "public" };
 
 /** A native modal <dialog>: focus trapping, Escape and the backdrop come from the browser. */
 export function CreateRoomDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
+  const privateHintId = useId();
+  const privateLabelId = useId();
   const router = useRouter();
   const [values, setValues] = useState<CreateRoomInput>(EMPTY);
   const [errors, setErrors] = useState<FormErrors<Field>>(NO_ERRORS);
@@ -70,7 +73,7 @@ export function CreateRoomDialog({ open, onClose }: { open: boolean; onClose: ()
         <h2 className={styles.title} id={titleId}>
           Create a room
         </h2>
-        <p className={styles.intro}>Rooms are where conversations happen. Anyone can find and join them.</p>
+        <p className={styles.intro}>Rooms are where conversations happen.</p>
         {errors.form && (
           <div className="alert" role="alert">
             {errors.form}
@@ -97,6 +100,25 @@ export function CreateRoomDialog({ open, onClose }: { open: boolean; onClose: ()
           hint="Optional. What is this room about?"
           autoComplete="off"
         />
+        <label className={styles.check}>
+          <input
+            type="checkbox"
+            checked={values.visibility === "private"}
+            onChange={(e) =>
+              setValues((v) => ({ ...v, visibility: e.target.checked ? "private" : "public" }))
+            }
+            aria-labelledby={privateLabelId}
+            aria-describedby={privateHintId}
+          />
+          <span>
+            <span className={styles.checkLabel} id={privateLabelId}>
+              <LockIcon /> Private room
+            </span>
+            <span className="hint" id={privateHintId}>
+              Only invited people can see and join it.
+            </span>
+          </span>
+        </label>
         <div className={styles.actions}>
           <button type="button" className="btn btn-ghost" onClick={onClose}>
             Cancel

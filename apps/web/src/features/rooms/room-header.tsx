@@ -4,6 +4,8 @@ import type { Room } from "@parley/protocol";
 import { useRouter } from "next/navigation";
 import { describeError } from "../api/api-error";
 import { BackToRooms } from "../shell/back-to-rooms";
+import { UsersIcon } from "../ui/icons";
+import { RoomGlyph } from "../ui/room-glyph";
 import styles from "./room.module.css";
 import { useLeaveRoom } from "./room-mutations";
 
@@ -11,7 +13,17 @@ export function memberCountLabel(count: number): string {
   return count === 1 ? "1 member" : `${count.toLocaleString()} members`;
 }
 
-export function RoomHeader({ room }: { room: Room }) {
+export function RoomHeader({
+  room,
+  membersOpen,
+  membersPanelId,
+  onToggleMembers,
+}: {
+  room: Room;
+  membersOpen: boolean;
+  membersPanelId: string;
+  onToggleMembers: () => void;
+}) {
   const router = useRouter();
   const leave = useLeaveRoom();
   return (
@@ -19,13 +31,27 @@ export function RoomHeader({ room }: { room: Room }) {
       <BackToRooms className={styles.back} />
       <div className={styles.titles}>
         <h1 className={styles.name}>
-          <span className={styles.hash} aria-hidden="true">
-            #
-          </span>
+          <RoomGlyph visibility={room.visibility} className={styles.hash} size={17} />
           <span>{room.name}</span>
         </h1>
         <p className={styles.sub}>
+          {room.visibility === "private" && (
+            <>
+              <span>Private</span>
+              <span className={styles.dot} aria-hidden="true">
+                ·
+              </span>
+            </>
+          )}
           <span>{memberCountLabel(room.memberCount)}</span>
+          {room.archived && (
+            <>
+              <span className={styles.dot} aria-hidden="true">
+                ·
+              </span>
+              <span>Archived</span>
+            </>
+          )}
           {room.topic && (
             <>
               <span className={styles.dot} aria-hidden="true">
@@ -38,6 +64,17 @@ export function RoomHeader({ room }: { room: Room }) {
           )}
         </p>
       </div>
+      <button
+        type="button"
+        className={`btn ${membersOpen ? "btn-primary" : ""} ${styles.headerButton}`}
+        aria-expanded={membersOpen}
+        aria-controls={membersOpen ? membersPanelId : undefined}
+        aria-label="Members"
+        onClick={onToggleMembers}
+      >
+        <UsersIcon />
+        <span className={styles.headerButtonText}>Members</span>
+      </button>
       {room.myRole !== null && (
         <button
           type="button"

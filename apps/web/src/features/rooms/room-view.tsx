@@ -2,8 +2,12 @@
 
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
+import { useId, useState } from "react";
 import { describeError, isApiError } from "../api/api-error";
 import { RoomMessages } from "../messages/room-messages";
+import { MembersPanel } from "../moderation/members-panel";
+import { RemovalNotice } from "../moderation/removal-notice";
+import { useRemoval } from "../realtime/use-removals";
 import { BackToRooms } from "../shell/back-to-rooms";
 import { useDocumentTitle } from "../ui/use-document-title";
 import { JoinPrompt } from "./join-prompt";
@@ -24,7 +28,22 @@ function isMissing(error: unknown): boolean {
 
 export function RoomView({ roomId }: { roomId: string }) {
   const room = useQuery(roomQuery(roomId));
+  const removal = useRemoval(roomId);
+  const [membersOpen, setMembersOpen] = useState(false);
+  const membersPanelId = useId();
   useDocumentTitle(room.data ? `#${room.data.name}` : null);
+
+  // Kicked or banned while here (or since): say so in place of the room, whatever it now shows.
+  if (removal) {
+    return (
+      <section className={styles.room} aria-label="Removed from room">
+        <div className={`${styles.header} ${styles.phoneOnly}`}>
+          <BackToRooms className={styles.back} />
+        </div>
+        <RemovalNotice removal={removal} />
+      </section>
+    );
+  }
 
   if (room.isPending) {
     return (
@@ -71,8 +90,20 @@ export function RoomView({ roomId }: { roomId: string }) {
 
   return (
     <section className={styles.room} aria-label={`#${room.data.name}`}>
-      <RoomHeader room={room.data} />
-      {room.data.myRole === null ? <JoinPrompt room={room.data} /> : <RoomMessages room={room.data} />}
+      <RoomHeader
+        room={room.data}
+        membersOpen={membersOpen}
+        membersPanelId={membersPanelId}
+        onToggleMembers={() => setMembersOpen((open) => !open)}
+      />
+      <div className={styles.body}>
+        <div className={styles.column}>
+          {room.data.myRole === null ? <JoinPrompt room={room.data} /> : <RoomMessages room={room.data} />}
+        </div>
+        {membersOpen && (
+          <MembersPanel id={membersPanelId} room={room.data} onClose={() => setMembersOpen(false)} />
+        )}
+      </div>
     </section>
   );
 }

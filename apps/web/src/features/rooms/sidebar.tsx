@@ -8,6 +8,7 @@ import { SignOutButton } from "../auth/sign-out-button";
 import { useOpenCreateRoom } from "../shell/create-room-context";
 import { Avatar } from "../ui/avatar";
 import { PlusIcon, SearchIcon } from "../ui/icons";
+import { RoomGlyph } from "../ui/room-glyph";
 import { myRoomsQuery } from "./room-queries";
 import styles from "./sidebar.module.css";
 
@@ -52,10 +53,9 @@ export function Sidebar() {
                     className={styles.link}
                     aria-current={pathname === href ? "page" : undefined}
                   >
-                    <span className={styles.hash} aria-hidden="true">
-                      #
-                    </span>
+                    <RoomGlyph visibility={room.visibility} className={styles.hash} />
                     <span className={styles.name}>{room.name}</span>
+                    {room.visibility === "private" && <span className="visually-hidden"> (private)</span>}
                   </Link>
                 </li>
               );

@@ -2,6 +2,7 @@
 
 import { usePathname } from "next/navigation";
 import { type ReactNode, useCallback, useState } from "react";
+import { RemovalToasts } from "../moderation/removal-toasts";
 import { ConnectionStatus } from "../realtime/connection-status";
 import { CreateRoomDialog } from "../rooms/create-room-dialog";
 import { Sidebar } from "../rooms/sidebar";
@@ -23,6 +24,7 @@ export function AppShell({ children }: { children: ReactNode }) {
         </div>
         <main className={styles.main}>
           <ConnectionStatus className={styles.status} />
+          <RemovalToasts />
           {children}
         </main>
       </div>

@@ -76,3 +76,59 @@ export function AlertIcon() {
     </svg>
   );
 }
+
+/** A private room, in place of its "#". */
+export function LockIcon({ size = 14 }: { size?: number }) {
+  return (
+    <svg {...common} width={size} height={size} aria-hidden="true">
+      <rect x="5" y="11" width="14" height="9.5" rx="2" />
+      <path d="M8 11V8a4 4 0 0 1 8 0v3" />
+    </svg>
+  );
+}
+
+export function UsersIcon() {
+  return (
+    <svg {...common} width={18} height={18} aria-hidden="true">
+      <circle cx="9" cy="8" r="3.5" />
+      <path d="M2.5 20a6.5 6.5 0 0 1 13 0" />
+      <path d="M16 4.8a3.5 3.5 0 0 1 0 6.4M18.5 20a6.5 6.5 0 0 0-3-5.5" />
+    </svg>
+  );
+}
+
+/** "More actions" (three dots). */
+export function MoreIcon() {
+  return (
+    <svg {...common} width={18} height={18} aria-hidden="true">
+      <circle cx="5" cy="12" r="1.2" />
+      <circle cx="12" cy="12" r="1.2" />
+      <circle cx="19" cy="12" r="1.2" />
+    </svg>
+  );
+}
+
+export function CloseIcon() {
+  return (
+    <svg {...common} width={18} height={18} aria-hidden="true">
+      <path d="M6 6l12 12M18 6 6 18" />
+    </svg>
+  );
+}
+
+export function LinkIcon() {
+  return (
+    <svg {...common} aria-hidden="true">
+      <path d="M10 14a4.5 4.5 0 0 0 6.4 0l3-3a4.5 4.5 0 0 0-6.4-6.4l-1 1" />
+      <path d="M14 10a4.5 4.5 0 0 0-6.4 0l-3 3a4.5 4.5 0 0 0 6.4 6.4l1-1" />
+    </svg>
+  );
+}
+
+export function ShieldIcon() {
+  return (
+    <svg {...common} aria-hidden="true">
+      <path d="M12 3 4.5 6v5.5c0 4.6 3.2 8.3 7.5 9.5 4.3-1.2 7.5-4.9 7.5-9.5V6L12 3Z" />
+    </svg>
+  );
+}
