@@ -30,6 +30,8 @@ export const Room = z.object({
   memberCount: z.number().int().nonnegative(),
   /** The caller's role, or null when the caller is not a member. */
   myRole: RoomRole.nullable(),
+  /** The caller is muted here until this time (null: not muted). */
+  myMutedUntil: Timestamp.nullable(),
 });
 export type Room = z.infer<typeof Room>;
 

@@ -74,9 +74,15 @@ describe.each(DB_KINDS)("moderation API (%s)", (kind) => {
 
   it("moderation: a muted member reads but cannot post until unmuted", async () => {
     const room = await roomWithModerator();
+    const live = await ben.connect();
+    await live.sync([]);
     expect(
       (await mod.request("PUT", API.mute(room.id, ben.user?.id ?? ""), { durationSeconds: 600 })).status,
     ).toBe(204);
+    // Ben's devices hear it at once: the room now carries his mute.
+    const muted = await live.waitFor(isFrame("membership"));
+    expect(muted.room?.myMutedUntil).toBeTruthy();
+    live.close();
     const post = await ben.request<{ error: { code: string } }>("POST", API.messages(room.id), {
       clientId: crypto.randomUUID(),
       body: "let me speak",

@@ -1,6 +1,8 @@
 import type { AppContext } from "../../context";
 import { runAction } from "../../db/run-action";
 import { AppError } from "../../errors";
+import { userTopic } from "../../realtime/bus";
+import { getRoom } from "../rooms/queries";
 import { recordAudit } from "./record-audit";
 
 /**
@@ -31,5 +33,8 @@ export async function muteMember(
       targetUserId: targetId,
       details: mutedUntil ? { mutedUntil } : {},
     });
+    // The member's devices learn at once (the room now carries their mute).
+    const room = await getRoom(action.tx, roomId, targetId);
+    action.publish(userTopic(targetId), { type: "membership", roomId, userId: targetId, joined: true, room });
   });
 }

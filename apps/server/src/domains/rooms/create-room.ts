@@ -25,6 +25,7 @@ export async function createRoom(
     lastSeq: 0,
     memberCount: 1,
     myRole: "owner",
+    myMutedUntil: null,
   };
   return runAction(ctx, async ({ tx, publish }) => {
     await tx

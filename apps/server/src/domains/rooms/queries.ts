@@ -5,7 +5,12 @@ import type { RoomResource } from "../../rules/rules";
 
 type RoomRow = Selectable<Database["rooms"]>;
 
-function toRoom(row: RoomRow, memberCount: number, myRole: RoomRole | null, people: PublicUser[]): Room {
+function toRoom(
+  row: RoomRow,
+  memberCount: number,
+  me: { role: RoomRole | null; mutedUntil: string | null },
+  people: PublicUser[],
+): Room {
   return {
     id: row.id,
     kind: row.kind,
@@ -19,7 +24,9 @@ function toRoom(row: RoomRow, memberCount: number, myRole: RoomRole | null, peop
     createdAt: row.created_at,
     lastSeq: Number(row.last_seq),
     memberCount,
-    myRole,
+    myRole: me.role,
+    // A mute that has run out is no mute.
+    myMutedUntil: me.mutedUntil && me.mutedUntil > new Date().toISOString() ? me.mutedUntil : null,
   };
 }
 
@@ -163,14 +170,14 @@ function baseRoomQuery(db: Kysely<Database>, userId: string) {
     .leftJoin(
       db
         .selectFrom("room_members")
-        .select(["room_id", "user_id", "role"])
+        .select(["room_id", "user_id", "role", "muted_until"])
         .where("user_id", "=", userId)
         .as("me"),
       "me.room_id",
       "rooms.id",
     )
     .selectAll("rooms")
-    .select(["mc.n as member_count", "me.role as my_role"]);
+    .select(["mc.n as member_count", "me.role as my_role", "me.muted_until as my_muted_until"]);
 }
 
 async function queryRooms(
@@ -184,7 +191,14 @@ async function queryRooms(
     rows.filter((r) => r.kind !== "channel").map((r) => r.id),
     userId,
   );
-  return rows.map((r) => toRoom(r, Number(r.member_count ?? 0), r.my_role ?? null, people.get(r.id) ?? []));
+  return rows.map((r) =>
+    toRoom(
+      r,
+      Number(r.member_count ?? 0),
+      { role: r.my_role ?? null, mutedUntil: r.my_muted_until ?? null },
+      people.get(r.id) ?? [],
+    ),
+  );
 }
 
 /** For DMs and group DMs: the members other than the viewer, by room (one query). */
