@@ -1,5 +1,7 @@
 import { createHash, randomBytes } from "node:crypto";
+import type { User } from "@parley/protocol";
 import type { AppContext } from "../../context";
+import { toUser } from "./to-user";
 
 /** The cookie holds 256 random bits; the database holds only their hash. */
 export function newSessionToken(): string {
@@ -29,13 +31,8 @@ export async function createSession(
   return { token, expiresAt };
 }
 
-export interface SessionUser {
-  id: string;
-  email: string;
-  displayName: string;
-  createdAt: string;
-  isAdmin: boolean;
-}
+/** The signed-in user behind a session: the account as its owner sees it. */
+export type SessionUser = User;
 
 /** The user behind a session token, or null when the token is unknown or expired. */
 export async function findSessionUser(
@@ -58,11 +55,5 @@ export async function findSessionUser(
     .where("sessions.token_hash", "=", hashToken(token))
     .executeTakeFirst();
   if (!row || row.expires_at <= new Date().toISOString() || row.deactivated_at) return null;
-  return {
-    id: row.id,
-    email: row.email,
-    displayName: row.display_name,
-    createdAt: row.created_at,
-    isAdmin: Number(row.is_admin) === 1,
-  };
+  return toUser(row);
 }

@@ -2,6 +2,7 @@ import type { LoginRequest, User } from "@parley/protocol";
 import type { AppContext } from "../../context";
 import { AppError } from "../../errors";
 import { decoyPasswordHash, verifyPassword } from "./password";
+import { toUser } from "./to-user";
 
 /**
  * Checks credentials under a failed-attempt limit per email and per client IP. The limit is
@@ -35,11 +36,5 @@ export async function signIn(
   }
   ctx.rateLimiter.reset(emailKey);
   if (row.deactivated_at) throw new AppError("ACCOUNT_DEACTIVATED", "This account has been deactivated");
-  return {
-    id: row.id,
-    email: row.email,
-    displayName: row.display_name,
-    createdAt: row.created_at,
-    isAdmin: Number(row.is_admin) === 1,
-  };
+  return toUser(row);
 }
