@@ -1,37 +1,72 @@
 import { parseArgs } from "node:util";
-import { recoverNpmMangledArgs } from "./npm-args";
-import { frameBudget } from "./server-limits";
 
 export type DbKind = "sqlite" | "postgres";
+export const PHASES = ["idle", "fanout", "pingpong", "persisted", "baseline"] as const;
+export type Phase = (typeof PHASES)[number];
+
+/** The sizes and durations of a run; `--quick` swaps in smaller ones. */
+export interface Profile {
+  /** Members of the fan-out rooms (one ladder each). */
+  roomSizes: number[];
+  /** Deliveries per second tried, lowest first, until one does not hold. */
+  deliveryRates: number[];
+  stepMs: number;
+  /** Wall time one ladder may take before it stops climbing. */
+  ladderBudgetMs: number;
+  pairs: number;
+  pingPongMs: number;
+  persistedMs: number;
+  idleCounts: number[];
+  /** The whole run is aborted (and fails) past this. */
+  hardStopMs: number;
+}
 
 export interface BenchOptions {
   db: DbKind;
-  users: number;
-  /** Messages each user sends in the fan-out latency phase. */
-  messages: number;
-  /** Target total send rate of the fan-out phase, messages per second across all users. */
-  rate: number;
-  /** Messages sent in the throughput phase, across all users. */
-  throughputMessages: number;
-  /** Sends each user may have un-acked at once in the throughput phase. */
-  window: number;
   quick: boolean;
+  workers: number;
+  /** Un-acked sends per socket in the persisted-sends phase. */
+  window: number;
+  phases: Phase[];
+  profile: Profile;
 }
 
-const MAX_FAN_OUT_SEC = 60;
-const FULL = { users: 20, messages: 50, rate: 200, throughputMessages: 5000, window: 8 };
-// Small enough to finish in well under 20 s on the 2-core box, big enough to exercise fan-out,
-// and within the server's per-connection frame budget (100 throughput sends each < the burst).
-const QUICK = { users: 10, messages: 10, rate: 100, throughputMessages: 1000, window: 8 };
+const FULL: Profile = {
+  roomSizes: [50, 500],
+  deliveryRates: [
+    5_000, 10_000, 25_000, 50_000, 75_000, 100_000, 125_000, 150_000, 200_000, 250_000, 300_000, 400_000,
+  ],
+  stepMs: 2_500,
+  ladderBudgetMs: 35_000,
+  pairs: 100,
+  pingPongMs: 4_000,
+  persistedMs: 4_000,
+  idleCounts: [1_000, 10_000],
+  hardStopMs: 290_000,
+};
 
-export const USAGE = `Usage: npm run bench --workspace bench -- [flags]
-  --db sqlite|postgres      database behind the server (default sqlite)
-  --users N                 connected users, all in one room (default ${FULL.users})
-  --messages M              messages per user in the fan-out phase (default ${FULL.messages})
-  --rate R                  fan-out phase target, messages/s in total (default ${FULL.rate})
-  --throughput-messages T   messages in the throughput phase (default ${FULL.throughputMessages})
-  --window W                un-acked sends per user in the throughput phase (default ${FULL.window})
-  --quick                   small numbers (${QUICK.users} users, ${QUICK.messages} msgs, ${QUICK.throughputMessages} throughput)`;
+// Every phase at small sizes: a smoke test that the whole machinery works, in under a minute.
+const QUICK: Profile = {
+  roomSizes: [50, 500],
+  deliveryRates: [10_000, 25_000],
+  stepMs: 700,
+  ladderBudgetMs: 5_000,
+  pairs: 100,
+  pingPongMs: 1_000,
+  persistedMs: 1_000,
+  idleCounts: [1_000],
+  hardStopMs: 90_000,
+};
+
+export const USAGE = `Usage: npm run bench -- [flags]
+  --db sqlite|postgres   database of the main Parley server (default sqlite); the persisted-sends
+                         phase also runs on the other one
+  --quick                small sizes, every phase, < 60 s: a smoke test (results go to *-quick files)
+  --only a,b             only these phases: ${PHASES.join(", ")} (results go to *-partial files)
+                         (a --db postgres run writes *-postgres files; only a full SQLite run
+                         updates latest.json, latest.md and BENCHMARKS.md)
+  --workers N            generator processes (default 2)
+  --window W             un-acked sends per socket in the persisted-sends phase (default 16)`;
 
 function positiveInt(name: string, raw: string | undefined, fallback: number): number {
   if (raw === undefined) return fallback;
@@ -41,17 +76,15 @@ function positiveInt(name: string, raw: string | undefined, fallback: number): n
 }
 
 /** Parses the flags; throws with a readable message on anything unknown or malformed. */
-export function parseOptions(argv: string[], env: NodeJS.ProcessEnv): BenchOptions | "help" {
+export function parseOptions(argv: string[]): BenchOptions | "help" {
   const { values } = parseArgs({
-    args: recoverNpmMangledArgs(argv, env),
+    args: argv,
     options: {
       db: { type: "string" },
-      users: { type: "string" },
-      messages: { type: "string" },
-      rate: { type: "string" },
-      "throughput-messages": { type: "string" },
-      window: { type: "string" },
       quick: { type: "boolean" },
+      only: { type: "string" },
+      workers: { type: "string" },
+      window: { type: "string" },
       help: { type: "boolean" },
     },
     strict: true,
@@ -60,35 +93,26 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv): BenchOptio
   if (values.help) return "help";
   const db = values.db ?? "sqlite";
   if (db !== "sqlite" && db !== "postgres") throw new Error(`--db must be sqlite or postgres, got "${db}"`);
-  const base = values.quick ? QUICK : FULL;
-  const users = positiveInt("users", values.users, base.users);
-  if (users < 2) throw new Error("--users must be at least 2: fan-out needs someone to fan out to");
-  const messages = positiveInt("messages", values.messages, base.messages);
-  const rate = positiveInt("rate", values.rate, base.rate);
-  // The paced phase takes users * messages / rate seconds however fast the server is; it must
-  // leave room for setup and the throughput phase inside the hard stop.
-  if ((users * messages) / rate > MAX_FAN_OUT_SEC) {
-    throw new Error(`--users x --messages / --rate is over ${MAX_FAN_OUT_SEC} s of sending: raise --rate`);
-  }
-  // The paced phase measures latency, not the limiter: each user must stay within its budget.
-  const budget = frameBudget();
-  if (rate / users > budget.perSecond) {
-    throw new Error(
-      `--rate ${rate} over ${users} users is ${rate / users}/s per connection, above the server's ` +
-        `frame budget of ${budget.perSecond}/s: add --users or lower --rate`,
-    );
+  const phases = values.only ? values.only.split(",").map((p) => p.trim()) : [...PHASES];
+  for (const p of phases) {
+    if (!(PHASES as readonly string[]).includes(p)) throw new Error(`--only: unknown phase "${p}"`);
   }
   return {
     db,
-    users,
-    messages,
-    rate,
-    throughputMessages: positiveInt(
-      "throughput-messages",
-      values["throughput-messages"],
-      base.throughputMessages,
-    ),
-    window: positiveInt("window", values.window, base.window),
     quick: values.quick ?? false,
+    workers: positiveInt("workers", values.workers, 2),
+    window: positiveInt("window", values.window, 16),
+    phases: phases as Phase[],
+    profile: values.quick ? QUICK : FULL,
   };
+}
+
+/**
+ * "" for the reference run (full, SQLite); otherwise the suffix that keeps a run's files from
+ * replacing the reference figures (and BENCHMARKS.md).
+ */
+export function runLabel(o: BenchOptions): "" | "quick" | "partial" | "postgres" {
+  if (o.quick) return "quick";
+  if (o.phases.length < PHASES.length) return "partial";
+  return o.db === "postgres" ? "postgres" : "";
 }

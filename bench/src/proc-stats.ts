@@ -54,3 +54,25 @@ export async function sampleBusyCores(ms: number): Promise<number | null> {
   const after = readMachineCpuSeconds();
   return before !== null && after !== null ? Math.round(((after - before) * 1000 * 100) / ms) / 100 : null;
 }
+
+/**
+ * Waits (up to `maxMs`) for the machine to be quiet: other processes using at most `cores`
+ * cores, sampled a second at a time. On a shared box a test suite in the background halves
+ * what the bench can measure; better to start a little later than to publish noise.
+ * Returns the last sample.
+ */
+export async function waitForQuiet(
+  cores: number,
+  maxMs: number,
+  onWait: (busy: number) => void,
+): Promise<number | null> {
+  const until = performance.now() + maxMs;
+  let busy = await sampleBusyCores(1000);
+  let told = false;
+  while (busy !== null && busy > cores && performance.now() < until) {
+    if (!told) onWait(busy);
+    told = true;
+    busy = await sampleBusyCores(1000);
+  }
+  return busy;
+}

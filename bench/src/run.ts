@@ -1,146 +1,129 @@
-import { execFileSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
-import { cpus, tmpdir } from "node:os";
-import { join } from "node:path";
+import { loopbackWriteMicros } from "./calibrate";
 import { Cleanup } from "./cleanup";
-import { type BenchOptions, parseOptions, USAGE } from "./options";
-import type { PhaseRecorder } from "./phase-recorder";
-import { phaseResult } from "./phase-result";
-import { runFanOut } from "./phases/fan-out";
-import { runThroughput } from "./phases/throughput";
-import { createBenchSchema } from "./postgres-schema";
-import { readCpuSeconds, readMachineCpuSeconds, readMemory, sampleBusyCores } from "./proc-stats";
-import type { BenchResult } from "./report/bench-result";
-import { formatReport } from "./report/print-table";
+import { WorkerPool } from "./generator/pool";
+import { type BenchOptions, parseOptions, runLabel, USAGE } from "./options";
+import { sampleBusyCores, waitForQuiet } from "./proc-stats";
+import type { BenchResult, PersistedResult } from "./report/bench-result";
+import { describeMachine, gitCommit } from "./report/machine";
+import { toMarkdown } from "./report/markdown";
+import { deriveNotes } from "./report/notes";
 import { saveResults } from "./report/save-results";
-import { frameBudget } from "./server-limits";
-import { type ServerProcess, startServer } from "./server-process";
-import { connectMembers, prepareRoom } from "./setup-room";
-import { Traffic } from "./traffic";
+import { BENCH_FRAME_BUDGET } from "./server-process";
+import { type BaselineSuiteResult, runBaselineSuite } from "./suites/baseline-suite";
+import { runParleySuite, runPersistedSuite } from "./suites/parley-suite";
+import { QUIET_BUDGET_MS } from "./suites/quiet";
+import type { RunContext } from "./suites/run-context";
+import { Tally } from "./tally";
+import { checkTargets } from "./targets";
 
-/** The whole run, setup included, is cut off here: a hung server must not hang CI. */
-const HARD_STOP_MS = 120_000;
 /** After an abort, how long the orderly path gets to clean up before we exit regardless. */
 const ABORT_GRACE_MS = 15_000;
+/** Other processes may use this many cores before the run starts... */
+const QUIET_CORES = 0.3;
+/** ...or the run waits for them this long at most (not counted in the hard stop). */
+const QUIET_WAIT_MS = 45_000;
 
 const started = performance.now();
 const cleanup = new Cleanup();
 const aborter = new AbortController();
-let server: ServerProcess | undefined;
+let pool: WorkerPool | undefined;
 
 async function main(options: BenchOptions): Promise<boolean> {
-  const busyCoresBefore = await sampleBusyCores(1000);
-  const dataDir = mkdtempSync(join(tmpdir(), "parley-bench-"));
-  cleanup.add("remove temp data dir", () => rmSync(dataDir, { recursive: true, force: true }));
-  const env: Record<string, string> = {};
-  if (options.db === "postgres") {
-    const schema = await createBenchSchema();
-    cleanup.add(`drop schema ${schema.name}`, () => schema.drop());
-    env.DATABASE_URL = schema.databaseUrl;
+  // A smoke test does not wait: it checks the machinery, not the figures.
+  const busyCoresBefore = options.quick
+    ? await sampleBusyCores(1000)
+    : await waitForQuiet(QUIET_CORES, QUIET_WAIT_MS, (busy) =>
+        log(`other processes keep ${busy} cores busy: waiting up to ${QUIET_WAIT_MS / 1000} s for quiet`),
+      );
+  armHardStop(options.profile.hardStopMs);
+  const machine = { ...describeMachine(), loopbackWriteMicros: await loopbackWriteMicros() };
+  const runId = randomBytes(3).toString("hex");
+  pool = WorkerPool.start(options.workers);
+  const workers = pool;
+  cleanup.add("stop generator processes", () => workers.stop());
+  const ctx: RunContext = {
+    options,
+    pool: workers,
+    cleanup,
+    tally: new Tally(),
+    signal: aborter.signal,
+    notes: [],
+    quiet: { leftMs: QUIET_BUDGET_MS, waitedMs: 0 },
+    log,
+  };
+  const { phases } = options;
+
+  const other = options.db === "sqlite" ? "postgres" : "sqlite";
+  let baseline: BaselineSuiteResult = { fanOut: [], pingPong: null, idle: [] };
+  const parley = await runParleySuite(ctx, options.db, runId, machine.fdLimit, abort, async () => {
+    if (phases.includes("baseline")) baseline = await runBaselineSuite(ctx, machine.fdLimit, abort);
+  });
+  const persisted: PersistedResult[] = parley.persisted ? [parley.persisted] : [];
+  const serverErrors = { count: parley.errorLogLines, examples: [...parley.errorLogExamples] };
+  if (phases.includes("persisted")) {
+    try {
+      const run = await runPersistedSuite(ctx, other, runId, abort);
+      persisted.push(run.persisted);
+      serverErrors.count += run.errorLogLines;
+      serverErrors.examples.push(...run.errorLogExamples);
+    } catch (error) {
+      if (aborter.signal.aborted) throw error;
+      // PostgreSQL is optional on a developer's machine: say so in the table instead of failing.
+      const reason = error instanceof Error ? error.message.split("\n")[0] : String(error);
+      log(`persisted sends on ${other} not run: ${reason}`);
+      persisted.push({ db: other, skipped: reason ?? "failed" });
+    }
   }
 
-  log(`starting server (${options.db})`);
-  server = await startServer(dataDir, env);
-  const srv = server;
-  let measuring = true;
-  cleanup.add("stop server", () => {
-    measuring = false;
-    return srv.stop();
-  });
-  void srv.exited.then((how) => {
-    if (measuring) abort(`server exited during the run (${how})`);
-  });
-  const rssStart = readMemory(srv.pid).rssMiB;
-
-  const runId = randomBytes(3).toString("hex");
-  log(`signing up ${options.users} users`);
-  const room = await prepareRoom(`http://127.0.0.1:${srv.port}`, options.users, runId);
-  const traffic = new Traffic(room.roomId, options.users);
-  const t0 = performance.now();
-  const members = await connectMembers(srv.port, room, traffic);
-  cleanup.add("close sockets", () => {
-    for (const m of members) m.socket.close();
-  });
-  const connectMs = Math.round(performance.now() - t0);
-
-  log(`fan-out: ${options.users} x ${options.messages} messages at ${options.rate}/s`);
-  const fanOut = await measured(srv.pid, true, () =>
-    runFanOut(traffic, members, options.messages, options.rate, aborter.signal),
-  );
-  log(`throughput: ${options.throughputMessages} messages, window ${options.window} per user`);
-  const deadline = started + HARD_STOP_MS - 10_000;
-  const throughput = await measured(srv.pid, false, () =>
-    runThroughput(traffic, members, options.throughputMessages, options.window, deadline, aborter.signal),
-  );
-  traffic.finish();
-
-  for (const m of members) m.socket.close();
-  const memory = readMemory(srv.pid);
-  measuring = false;
-  await srv.stop();
-
-  const errors = Object.fromEntries(traffic.errors);
-  const errorTotal = Object.values(errors).reduce((a, b) => a + b, 0) + srv.errors.count;
-  const result: BenchResult = {
+  const { tally } = ctx;
+  if (serverErrors.count > 0) tally.countError("server error-level log lines", serverErrors.count);
+  const measured = {
+    fanOut: [...parley.fanOut, ...baseline.fanOut],
+    pingPong: [parley.pingPong, baseline.pingPong].filter((p) => p !== null),
+    idle: [...parley.idle, ...baseline.idle],
+    persisted,
+    setup: {
+      seedMs: parley.seedMs,
+      joinMembers: parley.join?.members ?? null,
+      joinMs: parley.join?.ms ?? null,
+      joinCpu: parley.join?.cpu ?? null,
+    },
+  };
+  const { commit, dirty } = gitCommit();
+  const partial: Omit<BenchResult, "notes"> = {
+    runNotes: ctx.notes,
+    version: 2,
     date: new Date().toISOString(),
-    commit: gitCommit(),
-    node: process.version,
-    cores: cpus().length,
-    cpuModel: cpus()[0]?.model ?? "unknown",
+    commit,
+    dirty,
+    machine,
     busyCoresBefore,
     options,
-    frameBudget: frameBudget(),
-    setup: { ...room.timings, connectMs },
-    phases: [fanOut, throughput],
+    frameBudget: BENCH_FRAME_BUDGET,
+    db: options.db,
+    ...measured,
+    targets: checkTargets(measured),
     server: {
-      rssStartMiB: rssStart,
-      rssEndMiB: memory.rssMiB,
-      peakRssMiB: memory.peakRssMiB,
-      errorLogLines: srv.errors.count,
-      errorLogExamples: srv.errors.examples,
+      peakRssMiB: parley.peakRssMiB,
+      errorLogLines: serverErrors.count,
+      errorLogExamples: serverErrors.examples.slice(0, 5),
     },
-    errors,
-    errorTotal,
+    errors: Object.fromEntries(tally.errors),
+    errorTotal: [...tally.errors.values()].reduce((a, b) => a + b, 0),
     violations: {
-      total: traffic.violations.total,
-      counts: traffic.violations.counts,
-      examples: traffic.violations.examples,
+      total: tally.violations.total,
+      counts: tally.violations.counts,
+      examples: tally.violations.examples,
     },
     durationMs: Math.round(performance.now() - started),
-    ok: errorTotal === 0 && traffic.violations.total === 0,
+    ok: tally.total === 0,
   };
-  console.log(formatReport(result));
-  const saved = saveResults(result);
-  log(`wrote ${saved.latest} and appended to ${saved.history}`);
+  const result: BenchResult = { ...partial, notes: [...ctx.notes, ...deriveNotes(partial)] };
+  const markdown = toMarkdown(result);
+  console.log(`\n${markdown}`);
+  for (const file of saveResults(result, markdown, runLabel(options))) log(`wrote ${file}`);
   return result.ok;
-}
-
-/** Runs a phase and records the CPU both processes spent in it. */
-async function measured(pid: number, paced: boolean, phase: () => Promise<PhaseRecorder>) {
-  const before = { server: readCpuSeconds(pid), machine: readMachineCpuSeconds(), at: performance.now() };
-  const benchCpu = process.cpuUsage();
-  const recorder = await phase();
-  const bench = process.cpuUsage(benchCpu);
-  const delta = (a: number | null, b: number | null) => (a !== null && b !== null ? b - a : null);
-  return phaseResult(
-    recorder,
-    {
-      server: delta(before.server, readCpuSeconds(pid)),
-      bench: (bench.user + bench.system) / 1e6,
-      machine: delta(before.machine, readMachineCpuSeconds()),
-      wallSec: (performance.now() - before.at) / 1000,
-    },
-    paced,
-  );
-}
-
-function gitCommit(): string {
-  try {
-    return execFileSync("git", ["rev-parse", "--short", "HEAD"], { encoding: "utf8" }).trim();
-  } catch {
-    return "unknown";
-  }
 }
 
 function log(message: string): void {
@@ -167,7 +150,7 @@ function abort(reason: string): void {
 
 let options: BenchOptions | "help";
 try {
-  options = parseOptions(process.argv.slice(2), process.env);
+  options = parseOptions(process.argv.slice(2));
 } catch (error) {
   console.error(`${error instanceof Error ? error.message : error}\n\n${USAGE}`);
   process.exit(2);
@@ -177,11 +160,15 @@ if (options === "help") {
   process.exit(0);
 }
 
-const hardStop = setTimeout(() => abort(`hard stop after ${HARD_STOP_MS / 1000} s`), HARD_STOP_MS);
+let hardStop: NodeJS.Timeout | undefined;
+/** The whole run (after the wait for quiet) is cut off here: a hung server must not hang CI. */
+function armHardStop(ms: number): void {
+  hardStop = setTimeout(() => abort(`hard stop after ${ms / 1000} s`), ms);
+}
 process.once("SIGINT", () => abort("interrupted"));
 process.once("SIGTERM", () => abort("terminated"));
-// Last resort if the process ends by a path that skipped cleanup: never leave a server behind.
-process.once("exit", () => server?.killNow());
+// Last resort if the process ends by a path that skipped cleanup: never leave a child behind.
+process.once("exit", () => pool?.killNow());
 
 main(options).then(
   async (ok) => {

@@ -1,12 +1,19 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
 
-const SERVER_MAIN = fileURLToPath(new URL("../../apps/server/src/main.ts", import.meta.url));
+const PARLEY_MAIN = fileURLToPath(new URL("../../apps/server/src/main.ts", import.meta.url));
+const BASELINE_MAIN = fileURLToPath(new URL("./baseline/socketio-server.ts", import.meta.url));
 /** Resolved here, not by the child: the child runs in a temp dir where `tsx` is not findable. */
 const TSX_LOADER = import.meta.resolve("tsx");
 const START_TIMEOUT_MS = 30_000;
 /** pino's numeric level for "error". */
 const PINO_ERROR = 50;
+/**
+ * The per-connection frame budget the bench gives Parley (FRAME_BURST, FRAMES_PER_SECOND;
+ * defaults 120 and 30/s). A load test sends hundreds of frames per second per socket on
+ * purpose: at the defaults it would measure the limiter, not the server.
+ */
+export const BENCH_FRAME_BUDGET = 1_000_000;
 
 export interface ServerProcess {
   pid: number;
@@ -22,25 +29,35 @@ export interface ServerProcess {
 }
 
 /**
- * Runs the real server entry point in its own process, so the load generator never shares an
+ * Runs the real Parley entry point in its own process, so the load generator never shares an
  * event loop with the server it measures. The cwd is the temp data dir so that a developer's
  * .env in the repo (which main.ts loads) cannot point the bench at their real database.
  */
-export async function startServer(dataDir: string, env: Record<string, string>): Promise<ServerProcess> {
+export function startParley(dataDir: string, env: Record<string, string>): Promise<ServerProcess> {
   // For profiling the server under load, e.g. BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof".
   const extra = process.env.BENCH_SERVER_NODE_ARGS?.split(" ").filter(Boolean) ?? [];
-  const child = spawn(process.execPath, [...extra, "--import", TSX_LOADER, SERVER_MAIN], {
-    cwd: dataDir,
-    env: {
-      PATH: process.env.PATH ?? "",
-      PORT: "0",
-      HOST: "127.0.0.1",
-      DATA_DIR: dataDir,
-      PARLEY_WEB: "0",
-      LOG_LEVEL: "info",
-      NODE_ENV: "production",
-      ...env,
-    },
+  return startServer([...extra, "--import", TSX_LOADER, PARLEY_MAIN], dataDir, {
+    PORT: "0",
+    HOST: "127.0.0.1",
+    DATA_DIR: dataDir,
+    PARLEY_WEB: "0",
+    LOG_LEVEL: "info",
+    NODE_ENV: "production",
+    FRAME_BURST: String(BENCH_FRAME_BUDGET),
+    FRAMES_PER_SECOND: String(BENCH_FRAME_BUDGET),
+    ...env,
+  });
+}
+
+/** The Socket.IO baseline server (baseline/socketio-server.ts), run the same way. */
+export function startBaseline(cwd: string): Promise<ServerProcess> {
+  return startServer(["--import", TSX_LOADER, BASELINE_MAIN], cwd, { NODE_ENV: "production" });
+}
+
+async function startServer(args: string[], cwd: string, env: Record<string, string>): Promise<ServerProcess> {
+  const child = spawn(process.execPath, args, {
+    cwd,
+    env: { PATH: process.env.PATH ?? "", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   const errors = { count: 0, examples: [] as string[] };

@@ -45,9 +45,15 @@ export async function storeMessages(
 ): Promise<SendResult[]> {
   return runAction(ctx, async ({ tx, publish }) => {
     const clientIds = [...new Set(requests.map((r) => r.clientId))];
+    const roomIds = [...new Set(requests.map((r) => r.roomId))];
+    const authorIds = [...new Set(requests.map((r) => r.author.id))];
     const earlier = new Map<string, Message>();
     for (let i = 0; i < clientIds.length; i += INSERT_CHUNK) {
+      // Room and author first, so the lookup uses the (room, author, clientId) unique index
+      // instead of scanning every message.
       const rows = await selectMessages(tx)
+        .where("messages.room_id", "in", roomIds)
+        .where("messages.author_id", "in", authorIds)
         .where("messages.client_id", "in", clientIds.slice(i, i + INSERT_CHUNK))
         .execute();
       for (const row of rows) earlier.set(keyOf(row.room_id, row.author_id, row.client_id), toMessage(row));

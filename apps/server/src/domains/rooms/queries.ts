@@ -30,13 +30,6 @@ function toRoom(
   };
 }
 
-function memberCounts(db: Kysely<Database>) {
-  return db
-    .selectFrom("room_members")
-    .select(["room_id", (eb) => eb.fn.countAll<string | number>().as("n")])
-    .groupBy("room_id");
-}
-
 /** Someone's role in a room, or null when they are not a member. */
 export async function roleOf(db: Kysely<Database>, roomId: string, userId: string): Promise<RoomRole | null> {
   const row = await db
@@ -166,7 +159,6 @@ type RoomQuery = ReturnType<typeof baseRoomQuery>;
 function baseRoomQuery(db: Kysely<Database>, userId: string) {
   return db
     .selectFrom("rooms")
-    .leftJoin(memberCounts(db).as("mc"), "mc.room_id", "rooms.id")
     .leftJoin(
       db
         .selectFrom("room_members")
@@ -177,7 +169,16 @@ function baseRoomQuery(db: Kysely<Database>, userId: string) {
       "rooms.id",
     )
     .selectAll("rooms")
-    .select(["mc.n as member_count", "me.role as my_role", "me.muted_until as my_muted_until"]);
+    .select((eb) => [
+      // Counted per room through the (room_id, user_id) key, not by grouping every membership.
+      eb
+        .selectFrom("room_members as rm")
+        .select(eb.fn.countAll<string | number>().as("n"))
+        .whereRef("rm.room_id", "=", "rooms.id")
+        .as("member_count"),
+      "me.role as my_role",
+      "me.muted_until as my_muted_until",
+    ]);
 }
 
 async function queryRooms(
