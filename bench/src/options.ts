@@ -1,7 +1,7 @@
 import { parseArgs } from "node:util";
 
 export type DbKind = "sqlite" | "postgres";
-export const PHASES = ["idle", "fanout", "pingpong", "persisted", "baseline"] as const;
+export const PHASES = ["idle", "fanout", "pingpong", "persisted", "baseline", "search"] as const;
 export type Phase = (typeof PHASES)[number];
 
 /** The sizes and durations of a run; `--quick` swaps in smaller ones. */
@@ -19,6 +19,11 @@ export interface Profile {
   idleCounts: number[];
   /** The whole run is aborted (and fails) past this. */
   hardStopMs: number;
+  /** Search scenario (search/search-suite.ts): generated messages, measured rounds per query. */
+  searchMessages: number;
+  searchRounds: number;
+  /** Added to hardStopMs when the search scenario runs (generating and indexing take a while). */
+  searchHardStopMs: number;
 }
 
 export interface BenchOptions {
@@ -43,6 +48,9 @@ const FULL: Profile = {
   persistedMs: 4_000,
   idleCounts: [1_000, 10_000],
   hardStopMs: 290_000,
+  searchMessages: 1_000_000,
+  searchRounds: 5,
+  searchHardStopMs: 300_000,
 };
 
 // Every phase at small sizes: a smoke test that the whole machinery works, in under a minute.
@@ -56,6 +64,9 @@ const QUICK: Profile = {
   persistedMs: 1_000,
   idleCounts: [1_000],
   hardStopMs: 90_000,
+  searchMessages: 100_000,
+  searchRounds: 5,
+  searchHardStopMs: 60_000,
 };
 
 export const USAGE = `Usage: npm run bench -- [flags]

@@ -9,6 +9,7 @@ import { describeMachine, gitCommit } from "./report/machine";
 import { toMarkdown } from "./report/markdown";
 import { deriveNotes } from "./report/notes";
 import { saveResults } from "./report/save-results";
+import { runSearchSuite } from "./search/search-suite";
 import { BENCH_FRAME_BUDGET } from "./server-process";
 import { type BaselineSuiteResult, runBaselineSuite } from "./suites/baseline-suite";
 import { runParleySuite, runPersistedSuite } from "./suites/parley-suite";
@@ -36,7 +37,9 @@ async function main(options: BenchOptions): Promise<boolean> {
     : await waitForQuiet(QUIET_CORES, QUIET_WAIT_MS, (busy) =>
         log(`other processes keep ${busy} cores busy: waiting up to ${QUIET_WAIT_MS / 1000} s for quiet`),
       );
-  armHardStop(options.profile.hardStopMs);
+  armHardStop(
+    options.profile.hardStopMs + (options.phases.includes("search") ? options.profile.searchHardStopMs : 0),
+  );
   const machine = { ...describeMachine(), loopbackWriteMicros: await loopbackWriteMicros() };
   const runId = randomBytes(3).toString("hex");
   pool = WorkerPool.start(options.workers);
@@ -76,6 +79,16 @@ async function main(options: BenchOptions): Promise<boolean> {
     }
   }
 
+  // Last, with every server stopped: it measures one process's queries against its own database.
+  const search = phases.includes("search")
+    ? await runSearchSuite({
+        messages: options.profile.searchMessages,
+        rounds: options.profile.searchRounds,
+        log,
+        signal: aborter.signal,
+      })
+    : null;
+
   const { tally } = ctx;
   if (serverErrors.count > 0) tally.countError("server error-level log lines", serverErrors.count);
   const measured = {
@@ -83,6 +96,7 @@ async function main(options: BenchOptions): Promise<boolean> {
     pingPong: [parley.pingPong, baseline.pingPong].filter((p) => p !== null),
     idle: [...parley.idle, ...baseline.idle],
     persisted,
+    search,
     setup: {
       seedMs: parley.seedMs,
       joinMembers: parley.join?.members ?? null,

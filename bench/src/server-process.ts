@@ -10,10 +10,24 @@ const START_TIMEOUT_MS = 30_000;
 const PINO_ERROR = 50;
 /**
  * The per-connection frame budget the bench gives Parley (FRAME_BURST, FRAMES_PER_SECOND;
- * defaults 120 and 30/s). A load test sends hundreds of frames per second per socket on
- * purpose: at the defaults it would measure the limiter, not the server.
+ * defaults 120 and 30/s), and its per-user and per-IP rate limits (RATE_*: posting 30 per
+ * 10 s per user, joining 20 per minute...). A load test sends hundreds of frames per second per
+ * socket, and joins thousands of members, from one address on purpose: at the defaults it
+ * would measure the limiter, not the server.
  */
 export const BENCH_FRAME_BUDGET = 1_000_000;
+
+const LIFTED = String(BENCH_FRAME_BUDGET);
+const BENCH_LIMITS_ENV: Record<string, string> = {
+  FRAME_BURST: LIFTED,
+  FRAMES_PER_SECOND: LIFTED,
+  RATE_POST_USER_PER_10S: LIFTED,
+  RATE_POST_IP_PER_10S: LIFTED,
+  RATE_JOIN_USER_PER_MIN: LIFTED,
+  RATE_JOIN_IP_PER_MIN: LIFTED,
+  RATE_INVITE_USER_PER_HOUR: LIFTED,
+  RATE_INVITE_IP_PER_HOUR: LIFTED,
+};
 
 export interface ServerProcess {
   pid: number;
@@ -43,8 +57,7 @@ export function startParley(dataDir: string, env: Record<string, string>): Promi
     PARLEY_WEB: "0",
     LOG_LEVEL: "info",
     NODE_ENV: "production",
-    FRAME_BURST: String(BENCH_FRAME_BUDGET),
-    FRAMES_PER_SECOND: String(BENCH_FRAME_BUDGET),
+    ...BENCH_LIMITS_ENV,
     ...env,
   });
 }

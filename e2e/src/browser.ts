@@ -38,3 +38,11 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 
 export const DESKTOP = { width: 1280, height: 800 };
 export const PHONE = { width: 390, height: 844 };
+
+/** The same screen at desktop and phone size (`<name>-desktop.png`, `<name>-phone.png`). */
+export async function screenshotBoth(page: Page, name: string): Promise<void> {
+  await screenshot(page, `${name}-desktop`);
+  await page.setViewportSize(PHONE);
+  await screenshot(page, `${name}-phone`);
+  await page.setViewportSize(DESKTOP);
+}

@@ -2,7 +2,7 @@ import { API, CSRF_HEADER, CSRF_HEADER_VALUE } from "@parley/protocol";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ServerProcess } from "../../apps/server/src/testing/server-process";
-import { browserAvailability, DESKTOP, launchBrowser, PHONE, screenshot } from "./browser";
+import { browserAvailability, DESKTOP, launchBrowser, PHONE, screenshot, screenshotBoth } from "./browser";
 import {
   createRoom,
   expectMessage,
@@ -34,14 +34,6 @@ async function expectInOrderOnce(page: Page, bodies: string[]): Promise<void> {
   for (const body of bodies) await expectMessage(page, body, RECONNECT_MS);
   const shown = (await messageBodies(page)).filter((body) => bodies.includes(body));
   expect(shown).toEqual(bodies);
-}
-
-/** The same screen at desktop and phone size. */
-async function screenshotBoth(page: Page, name: string): Promise<void> {
-  await screenshot(page, `${name}-desktop`);
-  await page.setViewportSize(PHONE);
-  await screenshot(page, `${name}-phone`);
-  await page.setViewportSize(DESKTOP);
 }
 
 /** What the app stored in IndexedDB for unsent messages (the app has created the database). */

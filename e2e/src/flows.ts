@@ -1,4 +1,4 @@
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
 
 export interface Person {
   context: BrowserContext;
@@ -77,4 +77,48 @@ export function messageRow(page: Page, body: string) {
   return messageLog(page)
     .locator("article")
     .filter({ has: page.getByText(body, { exact: true }) });
+}
+
+/** The sidebar section of direct messages (1:1 and groups). */
+export function directMessages(page: Page) {
+  return page.getByRole("navigation", { name: "Direct messages" });
+}
+
+/** A conversation's link in the sidebar, by its name; an unread badge may follow ("Ana 1 unread"). */
+export function conversationLink(page: Page, name: string) {
+  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  return directMessages(page).getByRole("link", { name: new RegExp(`^${escaped}( .*unread.*)?$`) });
+}
+
+/** In an open people picker: searches each name and chooses that person; their chip appears. */
+export async function choosePeople(dialog: Locator, names: string[]): Promise<void> {
+  const search = dialog.getByRole("combobox");
+  for (const name of names) {
+    await search.fill(name);
+    await dialog.getByRole("option", { name, exact: true }).click();
+    await dialog.getByRole("list", { name: "Chosen people" }).getByText(name, { exact: true }).waitFor();
+  }
+}
+
+/**
+ * Opens (starts or finds) the conversation with these people from the sidebar's "New message"
+ * and waits for its page, whose heading is `heading`; returns its path.
+ */
+export async function openConversation(page: Page, names: string[], heading: string): Promise<string> {
+  await page.getByRole("button", { name: "New message" }).click();
+  const dialog = page.getByRole("dialog", { name: "New message" });
+  await choosePeople(dialog, names);
+  await dialog.getByRole("button", { name: "Open conversation" }).click();
+  await dialog.waitFor({ state: "hidden" });
+  await page.waitForURL(/\/rooms\/[0-9a-f-]{36}$/);
+  await page.getByRole("heading", { name: heading, level: 1, exact: true }).waitFor();
+  return new URL(page.url()).pathname;
+}
+
+/** Opens the open room's settings dialog from its header (admins and owners) and returns it. */
+export async function openRoomSettings(page: Page) {
+  await page.getByRole("button", { name: "Room settings" }).click();
+  const dialog = page.getByRole("dialog", { name: "Room settings" });
+  await dialog.waitFor();
+  return dialog;
 }

@@ -1,21 +1,23 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ServerProcess } from "../../apps/server/src/testing/server-process";
-import { browserAvailability, DESKTOP, launchBrowser, PHONE, screenshot } from "./browser";
-import { createRoom, joinRoom, newPerson, type Person, signUp } from "./flows";
+import { browserAvailability, DESKTOP, launchBrowser, PHONE, screenshot, screenshotBoth } from "./browser";
+import {
+  createRoom,
+  expectMessage,
+  joinRoom,
+  messageLog,
+  messageRow,
+  newPerson,
+  type Person,
+  sendMessage,
+  signUp,
+} from "./flows";
 
 const availability = browserAvailability();
 if (!availability.run) console.warn(`[skip] browser specs: ${availability.reason}`);
 
 const ROOM = "town-square";
-
-/** The same screen at desktop and phone size. */
-async function screenshotBoth(page: Page, name: string): Promise<void> {
-  await screenshot(page, `${name}-desktop`);
-  await page.setViewportSize(PHONE);
-  await screenshot(page, `${name}-phone`);
-  await page.setViewportSize(DESKTOP);
-}
 
 /** Opens the room's side panel (if closed) and returns it. */
 async function openMembers(page: Page) {
@@ -74,6 +76,47 @@ describe.runIf(availability.run)("moderation: roles, bans, the log, invite links
     await panel.getByText("Ben is now a moderator").waitFor();
     await memberRow(ana.page, "Ben").getByText("Moderator", { exact: true }).waitFor();
     await screenshotBoth(ana.page, "members-panel");
+  });
+
+  it("moderation: a moderator removes a message; everyone sees it removed; authors delete their own", async () => {
+    await ben.page.goto(roomUrl);
+    await sendMessage(cleo.page, "buy cheap watches");
+    await expectMessage(ben.page, "buy cheap watches");
+    // Ben's new role reached his tab live: he may delete Cleo's message.
+    await messageRow(ben.page, "buy cheap watches").hover();
+    await ben.page.getByRole("button", { name: "Actions for Cleo's message" }).click();
+    await ben.page.getByRole("menuitem", { name: "Delete message" }).click();
+    const dialog = ben.page.getByRole("dialog", { name: "Remove message?" });
+    await dialog.getByText("buy cheap watches").waitFor();
+    await screenshotBoth(ben.page, "remove-message-dialog");
+    await dialog.getByRole("button", { name: "Remove" }).click();
+    for (const person of [ana, ben, cleo]) {
+      await expectMessage(person.page, "This message was removed by a moderator.");
+      await expect(messageLog(person.page).getByText("buy cheap watches").count()).resolves.toBe(0);
+    }
+    // A member is offered no delete on someone else's message, only on their own.
+    await sendMessage(ana.page, "the owner speaks");
+    await expectMessage(cleo.page, "the owner speaks");
+    await messageRow(cleo.page, "the owner speaks").hover();
+    await expect(cleo.page.getByRole("button", { name: "Actions for Ana's message" }).count()).resolves.toBe(
+      0,
+    );
+
+    await sendMessage(cleo.page, "typo, sorry");
+    await expectMessage(cleo.page, "typo, sorry");
+    await messageRow(cleo.page, "typo, sorry").hover();
+    await cleo.page.getByRole("button", { name: "Actions for Cleo's message" }).click();
+    await cleo.page.getByRole("menuitem", { name: "Delete message" }).click();
+    await cleo.page
+      .getByRole("dialog", { name: "Delete message?" })
+      .getByRole("button", { name: "Delete" })
+      .click();
+    await expectMessage(ana.page, "This message was deleted.");
+    await screenshotBoth(ana.page, "deleted-messages");
+    // After a reload the deletions are still there (they are in the room's log).
+    await ana.page.reload();
+    await expectMessage(ana.page, "This message was removed by a moderator.");
+    await expectMessage(ana.page, "This message was deleted.");
   });
 
   it("moderation: a muted member's composer says until when, at once, and comes back on unmute", async () => {

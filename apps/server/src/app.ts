@@ -9,19 +9,35 @@ import type { Config } from "./config";
 import type { AppContext } from "./context";
 import { accountRoutes } from "./domains/accounts/routes";
 import { adminRoutes } from "./domains/admin/routes";
+import { attachmentJobs } from "./domains/attachments/attachment-jobs";
+import { attachmentRoutes } from "./domains/attachments/routes";
 import { conversationRoutes } from "./domains/conversations/routes";
+import { cspRoutes } from "./domains/csp/routes";
 import { inviteRoutes } from "./domains/invites/routes";
 import { messageRoutes } from "./domains/messages/routes";
 import { SendPipeline } from "./domains/messages/send-pipeline";
 import { moderationRoutes } from "./domains/moderation/routes";
+import { notifyMessageJob } from "./domains/notifications/notify-message";
+import { notificationRoutes } from "./domains/notifications/routes";
+import { oidcRoutes } from "./domains/oidc/routes";
+import { profileRoutes } from "./domains/profiles/routes";
+import { readingRoutes } from "./domains/reading/routes";
 import { roomRoutes } from "./domains/rooms/routes";
+import { indexMessagesJob } from "./domains/search/index-messages";
+import { indexNewMessagesJob } from "./domains/search/index-room";
+import { searchRoutes } from "./domains/search/routes";
 import { registerAuth } from "./http/auth";
 import { registerErrorHandler } from "./http/error-handler";
-import { createMemoryRateLimiter } from "./http/rate-limiter";
+import { createMemoryRateLimiter, type RateLimiter } from "./http/rate-limiter";
 import { type RouteRule, registerRouteRules } from "./http/route-rules";
 import { registerSecurityHeaders } from "./http/security-headers";
+import { JobWorker } from "./jobs/job-worker";
+import { createLocalDiskStore } from "./media/local-disk-store";
 import { createInProcessBus } from "./realtime/bus";
 import { Hub } from "./realtime/hub";
+import { createMemoryPresenceTracker } from "./realtime/memory-presence-tracker";
+import { PresenceService } from "./realtime/presence-service";
+import { type PresenceTracker, presenceTtlMs } from "./realtime/presence-tracker";
 import { createSocketServer, type SocketServer } from "./realtime/socket-server";
 import { type MountedWeb, mountNext } from "./web/mount-next";
 
@@ -40,7 +56,16 @@ export interface ParleyApp {
  * Builds the whole server — database (migrated), bus, HTTP routes, WebSocket, and the web app
  * when enabled — without listening. Tests build it on port 0; main.ts listens on PORT.
  */
-export async function buildApp(config: Config, options: { dbHandle?: DbHandle } = {}): Promise<ParleyApp> {
+export async function buildApp(
+  config: Config,
+  options: {
+    dbHandle?: DbHandle;
+    /** Another limiter than the in-memory one (a shared store; a fake clock in tests). */
+    rateLimiter?: RateLimiter;
+    /** Another presence tracker than the in-memory one (a shared store; a fake clock in tests). */
+    presenceTracker?: PresenceTracker;
+  } = {},
+): Promise<ParleyApp> {
   const log = pino({ level: config.logLevel, base: { app: "parley" } });
   mkdirSync(join(config.dataDir, "media"), { recursive: true });
 
@@ -53,11 +78,32 @@ export async function buildApp(config: Config, options: { dbHandle?: DbHandle } 
   if (applied.length > 0) log.info({ migrations: applied }, "database migrated");
 
   const bus = createInProcessBus((error) => log.error({ err: error }, "bus handler failed"));
-  const base = { config, db: dbHandle.db, dbKind: dbHandle.kind, bus, log };
+  const base = {
+    config,
+    db: dbHandle.db,
+    dbKind: dbHandle.kind,
+    bus,
+    log,
+    rateLimiter: options.rateLimiter ?? createMemoryRateLimiter(),
+    media: createLocalDiskStore(join(config.dataDir, "media")),
+  };
+  const presence = new PresenceService({
+    ...base,
+    tracker:
+      options.presenceTracker ??
+      createMemoryPresenceTracker({ ttlMs: presenceTtlMs(config.realtime.heartbeatMs) }),
+    sweepEveryMs: config.realtime.heartbeatMs,
+  });
   const ctx: AppContext = {
     ...base,
-    rateLimiter: createMemoryRateLimiter(),
     sends: new SendPipeline(base),
+    jobs: new JobWorker({ ...base, presence }, [
+      notifyMessageJob,
+      indexMessagesJob,
+      indexNewMessagesJob,
+      ...attachmentJobs(base.media),
+    ]),
+    presence,
   };
 
   const fastify = Fastify({
@@ -75,17 +121,27 @@ export async function buildApp(config: Config, options: { dbHandle?: DbHandle } 
   });
   await fastify.register(cookie);
   registerErrorHandler(fastify);
-  registerSecurityHeaders(fastify);
+  registerSecurityHeaders(fastify, { dev: config.web.dev });
   registerAuth(fastify, ctx);
   const routes = registerRouteRules(fastify, ctx);
   fastify.get(API.health, { config: { rule: "server.health" } }, async () => ({ ok: true, db: ctx.dbKind }));
   accountRoutes(fastify, ctx);
+  oidcRoutes(fastify, ctx);
   roomRoutes(fastify, ctx);
   messageRoutes(fastify, ctx);
   moderationRoutes(fastify, ctx);
   inviteRoutes(fastify, ctx);
   conversationRoutes(fastify, ctx);
   adminRoutes(fastify, ctx);
+  readingRoutes(fastify, ctx);
+  notificationRoutes(fastify, ctx);
+  searchRoutes(fastify, ctx);
+  profileRoutes(fastify, ctx);
+  cspRoutes(fastify, ctx);
+  attachmentRoutes(fastify, ctx);
+  // Jobs left by an earlier run (a crash, a restart) are picked up now.
+  ctx.jobs.start();
+  ctx.presence.start();
 
   let web: MountedWeb | undefined;
   if (config.web.enabled) web = await mountNext(fastify, { dev: config.web.dev });
@@ -113,6 +169,9 @@ export async function buildApp(config: Config, options: { dbHandle?: DbHandle } 
     close() {
       closing ??= (async () => {
         await sockets.close();
+        // Closing the sockets took everyone offline: store their "last seen" before the db goes.
+        await ctx.presence.stop();
+        await ctx.jobs.stop();
         await fastify.close();
         await web?.close();
         await bus.close();

@@ -19,6 +19,114 @@ describe("config: environment parsing", () => {
     expect(config.allowedOrigins).toEqual(["https://chat.example.org"]);
     expect(config.secureCookies).toBe(true);
   });
+  it("config: rate limits per user and per IP have defaults and can be set", () => {
+    const defaults = loadConfig({ NODE_ENV: "test" }).rateLimits;
+    expect(defaults.post).toEqual({
+      perUser: { max: 30, windowMs: 10_000 },
+      perIp: { max: 150, windowMs: 10_000 },
+    });
+    expect(defaults.join).toEqual({
+      perUser: { max: 20, windowMs: 60_000 },
+      perIp: { max: 100, windowMs: 60_000 },
+    });
+    expect(defaults.invite).toEqual({
+      perUser: { max: 30, windowMs: 3_600_000 },
+      perIp: { max: 150, windowMs: 3_600_000 },
+    });
+    const set = loadConfig({
+      NODE_ENV: "test",
+      RATE_POST_USER_PER_10S: "5",
+      RATE_POST_IP_PER_10S: "12",
+      RATE_JOIN_USER_PER_MIN: "3",
+      RATE_JOIN_IP_PER_MIN: "9",
+      RATE_INVITE_USER_PER_HOUR: "2",
+      RATE_INVITE_IP_PER_HOUR: "4",
+    }).rateLimits;
+    expect([set.post.perUser.max, set.post.perIp.max]).toEqual([5, 12]);
+    expect([set.join.perUser.max, set.join.perIp.max]).toEqual([3, 9]);
+    expect([set.invite.perUser.max, set.invite.perIp.max]).toEqual([2, 4]);
+  });
+  it("config: a rate limit must be a whole number of at least one", () => {
+    expect(() => loadConfig({ NODE_ENV: "test", RATE_POST_USER_PER_10S: "0" })).toThrow(
+      /RATE_POST_USER_PER_10S/,
+    );
+    expect(() => loadConfig({ NODE_ENV: "test", RATE_JOIN_IP_PER_MIN: "2.5" })).toThrow(
+      /RATE_JOIN_IP_PER_MIN/,
+    );
+    expect(() => loadConfig({ NODE_ENV: "test", RATE_INVITE_USER_PER_HOUR: "lots" })).toThrow(
+      /RATE_INVITE_USER_PER_HOUR/,
+    );
+  });
+  it("config: upload limits default to 25 MiB per file and 1 GiB per person, and can be set", () => {
+    expect(loadConfig({ NODE_ENV: "test" }).uploads).toEqual({
+      maxBytes: 25 * 1024 * 1024,
+      quotaBytes: 1024 * 1024 * 1024,
+    });
+    expect(
+      loadConfig({ NODE_ENV: "test", UPLOAD_MAX_BYTES: "1048576", UPLOAD_QUOTA_BYTES: "10485760" }).uploads,
+    ).toEqual({ maxBytes: 1_048_576, quotaBytes: 10_485_760 });
+    expect(() => loadConfig({ NODE_ENV: "test", UPLOAD_MAX_BYTES: "lots" })).toThrow(/UPLOAD_MAX_BYTES/);
+    expect(() => loadConfig({ NODE_ENV: "test", UPLOAD_QUOTA_BYTES: "0" })).toThrow(/UPLOAD_QUOTA_BYTES/);
+  });
+  it("config: OpenID providers are read from OIDC_PROVIDERS and OIDC_<ID>_*", () => {
+    expect(loadConfig({ NODE_ENV: "test" }).oidc).toEqual({
+      providers: [],
+      publicOrigin: null,
+      startsPerIp: { max: 60, windowMs: 600_000 },
+    });
+    const config = loadConfig({
+      NODE_ENV: "test",
+      PUBLIC_URL: "https://chat.example.org/app",
+      OIDC_PROVIDERS: "google, Corp-SSO",
+      OIDC_GOOGLE_ISSUER: "https://accounts.google.com",
+      OIDC_GOOGLE_CLIENT_ID: "gid",
+      OIDC_GOOGLE_CLIENT_SECRET: "gsecret",
+      OIDC_GOOGLE_NAME: "Google",
+      OIDC_CORP_SSO_ISSUER: "http://127.0.0.1:9000",
+      OIDC_CORP_SSO_CLIENT_ID: "cid",
+      OIDC_CORP_SSO_CLIENT_SECRET: "csecret",
+      RATE_OIDC_START_IP_PER_10MIN: "7",
+    }).oidc;
+    expect(config.providers).toEqual([
+      {
+        id: "google",
+        name: "Google",
+        issuer: "https://accounts.google.com",
+        clientId: "gid",
+        clientSecret: "gsecret",
+      },
+      {
+        id: "corp-sso",
+        name: "corp-sso",
+        issuer: "http://127.0.0.1:9000",
+        clientId: "cid",
+        clientSecret: "csecret",
+      },
+    ]);
+    expect(config.publicOrigin).toBe("https://chat.example.org");
+    expect(config.startsPerIp.max).toBe(7);
+  });
+  it("config: an incomplete or unsafe OpenID provider fails fast naming the variable", () => {
+    expect(() => loadConfig({ NODE_ENV: "test", OIDC_PROVIDERS: "corp" })).toThrow(/OIDC_CORP_ISSUER/);
+    expect(() =>
+      loadConfig({
+        NODE_ENV: "test",
+        OIDC_PROVIDERS: "corp",
+        OIDC_CORP_ISSUER: "https://sso.example.org",
+        OIDC_CORP_CLIENT_ID: "id",
+      }),
+    ).toThrow(/OIDC_CORP_CLIENT_SECRET/);
+    expect(() =>
+      loadConfig({
+        NODE_ENV: "test",
+        OIDC_PROVIDERS: "corp",
+        OIDC_CORP_ISSUER: "http://sso.example.org",
+        OIDC_CORP_CLIENT_ID: "id",
+        OIDC_CORP_CLIENT_SECRET: "secret",
+      }),
+    ).toThrow(/OIDC_CORP_ISSUER: must be an https/);
+    expect(() => loadConfig({ NODE_ENV: "test", OIDC_PROVIDERS: "9lives" })).toThrow(/not a valid id/);
+  });
   it("config: a bad value fails fast naming the variable", () => {
     expect(() => loadConfig({ NODE_ENV: "test", PORT: "eighty" })).toThrow(/PORT/);
     expect(() => loadConfig({ NODE_ENV: "test", DATABASE_URL: "mysql://x" })).toThrow(/DATABASE_URL/);

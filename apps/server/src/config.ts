@@ -1,5 +1,10 @@
 import { resolve } from "node:path";
 import { z } from "zod";
+import { type OidcConfig, parseOidcProviders } from "./domains/oidc/oidc-config";
+import type { Limit } from "./http/rate-limiter";
+
+/** A budget in the environment: a whole number of actions, at least one. */
+const perWindow = (fallback: number) => z.coerce.number().int().min(1).default(fallback);
 
 /**
  * The whole configuration, parsed once from the environment at start. A bad value stops the
@@ -28,6 +33,27 @@ const Env = z.object({
     .default(4 * 1024 * 1024),
   FRAME_BURST: z.coerce.number().int().min(1).default(120),
   FRAMES_PER_SECOND: z.coerce.number().int().min(1).default(30),
+  SEARCH_INDEX_WINDOW_MS: z.coerce.number().int().min(10).max(60_000).default(1_000),
+  RATE_POST_USER_PER_10S: perWindow(30),
+  RATE_POST_IP_PER_10S: perWindow(150),
+  RATE_JOIN_USER_PER_MIN: perWindow(20),
+  RATE_JOIN_IP_PER_MIN: perWindow(100),
+  RATE_INVITE_USER_PER_HOUR: perWindow(30),
+  RATE_INVITE_IP_PER_HOUR: perWindow(150),
+  /** OpenID Connect sign-ins started from one IP in 10 minutes. */
+  RATE_OIDC_START_IP_PER_10MIN: perWindow(60),
+  /** Largest attachment upload, in bytes (default 25 MiB). */
+  UPLOAD_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(25 * 1024 * 1024),
+  /** Total bytes of attachments one person may have stored (default 1 GiB). */
+  UPLOAD_QUOTA_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(1024 * 1024 * 1024),
   PARLEY_DEV: z
     .enum(["0", "1"])
     .default("0")
@@ -37,6 +63,22 @@ const Env = z.object({
     .default("1")
     .transform((v) => v === "1"),
 });
+
+/** One action's budgets: each user's, and each client IP's (all its users together). */
+export interface ActionLimits {
+  perUser: Limit;
+  perIp: Limit;
+}
+
+/**
+ * The actions limited per user and per IP: posting (REST and socket share it), joining (a
+ * room, an invite link, a conversation) and inviting (invite links, adding people).
+ */
+export interface RateLimits {
+  post: ActionLimits;
+  join: ActionLimits;
+  invite: ActionLimits;
+}
 
 export interface Config {
   port: number;
@@ -63,13 +105,29 @@ export interface Config {
     framesPerSecond: number;
   };
   /** Failed logins allowed per email (and 4x per IP) in a 15-minute window. */
-  loginAttempts: { max: number; windowMs: number };
+  loginAttempts: Limit;
+  rateLimits: RateLimits;
+  /** Attachments: largest single file, and each person's total stored bytes. */
+  uploads: { maxBytes: number; quotaBytes: number };
+  /** New messages are indexed for search per room and window of this many ms. */
+  searchIndexWindowMs: number;
+  /** OpenID Connect providers to sign in with (OIDC_PROVIDERS), and sign-ins started per IP. */
+  oidc: OidcConfig & { startsPerIp: Limit };
 }
+
+const SECOND = 1000;
+const MINUTE = 60 * SECOND;
+const HOUR = 60 * MINUTE;
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = Env.safeParse(env);
-  if (!parsed.success) {
-    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+  const oidc = parseOidcProviders(env);
+  if (!parsed.success || oidc.problems.length > 0) {
+    const issues = parsed.success ? [] : parsed.error.issues;
+    const lines = [
+      ...issues.map((i) => `  ${i.path.join(".")}: ${i.message}`),
+      ...oidc.problems.map((p) => `  ${p}`),
+    ];
     throw new Error(`Invalid configuration:\n${lines.join("\n")}`);
   }
   const e = parsed.data;
@@ -93,6 +151,27 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       frameBurst: e.FRAME_BURST,
       framesPerSecond: e.FRAMES_PER_SECOND,
     },
-    loginAttempts: { max: 5, windowMs: 15 * 60 * 1000 },
+    loginAttempts: { max: 5, windowMs: 15 * MINUTE },
+    searchIndexWindowMs: e.SEARCH_INDEX_WINDOW_MS,
+    rateLimits: {
+      post: {
+        perUser: { max: e.RATE_POST_USER_PER_10S, windowMs: 10 * SECOND },
+        perIp: { max: e.RATE_POST_IP_PER_10S, windowMs: 10 * SECOND },
+      },
+      join: {
+        perUser: { max: e.RATE_JOIN_USER_PER_MIN, windowMs: MINUTE },
+        perIp: { max: e.RATE_JOIN_IP_PER_MIN, windowMs: MINUTE },
+      },
+      invite: {
+        perUser: { max: e.RATE_INVITE_USER_PER_HOUR, windowMs: HOUR },
+        perIp: { max: e.RATE_INVITE_IP_PER_HOUR, windowMs: HOUR },
+      },
+    },
+    uploads: { maxBytes: e.UPLOAD_MAX_BYTES, quotaBytes: e.UPLOAD_QUOTA_BYTES },
+    oidc: {
+      providers: oidc.providers,
+      publicOrigin: e.PUBLIC_URL ? new URL(e.PUBLIC_URL).origin : null,
+      startsPerIp: { max: e.RATE_OIDC_START_IP_PER_10MIN, windowMs: 10 * MINUTE },
+    },
   };
 }

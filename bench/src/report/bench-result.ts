@@ -1,6 +1,7 @@
 import type { CpuFigures } from "../cpu-meter";
 import type { BenchOptions } from "../options";
 import type { Violation, ViolationKind } from "../order-checker";
+import type { SearchBenchResult } from "../search/search-suite";
 import type { LatencySummary } from "../stats";
 import type { TargetCheck } from "../targets";
 
@@ -92,7 +93,7 @@ export interface BenchResult {
   /** Cores other processes kept busy in the second before the run (0 = an idle machine). */
   busyCoresBefore: number | null;
   options: BenchOptions;
-  /** The frame budget given to Parley for the run (FRAME_BURST / FRAMES_PER_SECOND). */
+  /** The frame budget given to Parley for the run (FRAME_BURST / FRAMES_PER_SECOND, and every RATE_* limit). */
   frameBudget: number;
   db: "sqlite" | "postgres";
   setup: {
@@ -106,6 +107,8 @@ export interface BenchResult {
   pingPong: PingPongResult[];
   idle: IdleResult[];
   persisted: PersistedResult[];
+  /** The search scenario (search p95 on a generated history); absent when not run. */
+  search?: SearchBenchResult | null;
   targets: TargetCheck[];
   server: { peakRssMiB: number | null; errorLogLines: number; errorLogExamples: string[] };
   errors: Record<string, number>;

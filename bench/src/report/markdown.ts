@@ -1,4 +1,5 @@
 import { highestHeld } from "../ladder";
+import { searchMarkdown } from "../search/search-markdown";
 import type { TargetCheck } from "../targets";
 import type { BenchResult, LadderResult, StepResult } from "./bench-result";
 import { bottleneck } from "./notes";
@@ -42,7 +43,9 @@ export function toMarkdown(r: BenchResult): string {
       "(the floor of one delivery, see calibrate.ts). " +
       `Server, generator (${r.options.workers} processes + coordinator) and PostgreSQL all share it, over 127.0.0.1. ` +
       `Parley ran with \`FRAME_BURST\` = \`FRAMES_PER_SECOND\` = ${num(r.frameBudget)} (the per-connection frame budget, ` +
-      "default 120 and 30/s, lifted: the bench sends far faster per socket than a person).",
+      "default 120 and 30/s, lifted: the bench sends far faster per socket than a person), and the per-user and " +
+      "per-IP rate limits (`RATE_POST_*`, `RATE_JOIN_*`, `RATE_INVITE_*`) raised to the same: every generated " +
+      "user sends from 127.0.0.1.",
     "",
     "## Headline figures",
     "",
@@ -114,6 +117,7 @@ export function toMarkdown(r: BenchResult): string {
       ),
     ),
     "",
+    ...(r.search ? [searchMarkdown(r.search)] : []),
     "## Notes",
     "",
     ...(r.notes.length ? r.notes.map((n) => `- ${n}`) : ["- none"]),

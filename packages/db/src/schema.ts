@@ -17,6 +17,14 @@ export interface UsersTable {
   is_admin: Generated<number>;
   /** Set when an administrator deactivated the account: no sign-in, no sessions. */
   deactivated_at: string | null;
+  /** When the person's presence last came online or went offline (null: never seen since). */
+  last_seen_at: string | null;
+  /** One line shown under the name; "" when none. */
+  status_text: Generated<string>;
+  /** sha256 (hex) of the 256 px avatar in the media store's "avatars"; null: no avatar. */
+  avatar_hash: string | null;
+  /** sha256 (hex) of the 64 px variant; set and cleared together with avatar_hash. */
+  avatar_thumb_hash: string | null;
 }
 
 export interface SessionsTable {
@@ -44,6 +52,10 @@ export interface RoomsTable {
   archived_at: string | null;
   /** One message per member per this many seconds; 0 = off. */
   slow_mode_seconds: Generated<number>;
+  /** Read receipts: on, off, or auto (on for small rooms); DMs always show them. */
+  read_receipts: Generated<"auto" | "on" | "off">;
+  /** How far the search index has read this room's log (see domains/search/index-room.ts). */
+  indexed_seq: Generated<number>;
 }
 
 export interface RoomMembersTable {
@@ -57,6 +69,22 @@ export interface RoomMembersTable {
   muted_until: string | null;
   /** For slow mode. */
   last_posted_at: string | null;
+  /** Highest seq this member has read (seen in a focused window); only grows. */
+  read_seq: Generated<number>;
+  /** Notification level here; null: the default for the room's kind. */
+  notify: "all" | "mentions" | "mute" | null;
+}
+
+export interface NotificationsTable {
+  id: string;
+  user_id: string;
+  room_id: string;
+  message_id: string;
+  seq: number;
+  author_id: string;
+  kind: "mention" | "room" | "here" | "dm";
+  created_at: string;
+  read_at: string | null;
 }
 
 export interface RoomBansTable {
@@ -100,7 +128,94 @@ export interface MessagesTable {
   author_id: string;
   /** Client-generated; unique per (room, author) so a retried send is not stored twice. */
   client_id: string;
+  /** Empty once the message is deleted. */
   body: string;
+  created_at: string;
+  /** "message", or an event on an earlier message ("deletion", "edit"); every kind takes a seq. */
+  kind: Generated<"message" | "deletion" | "edit" | "reaction" | "unreaction">;
+  /** Events: the message they act on. */
+  target_id: string | null;
+  deleted_at: string | null;
+  /** The user who deleted it (the author, or a moderator). */
+  deleted_by: string | null;
+  /** When the text was last edited (null: never). */
+  edited_at: string | null;
+  /** The seq of the newest event (edit, deletion, reaction) applied to this message; 0: none. */
+  event_seq: Generated<number>;
+  /** The earlier message of the same room this one replies to. */
+  reply_to_id: string | null;
+}
+
+/** One person's reaction with one emoji on one message. */
+export interface MessageReactionsTable {
+  message_id: string;
+  user_id: string;
+  emoji: string;
+  created_at: string;
+}
+
+/** A text an edit replaced (the message row has the newest); gone when the message is deleted. */
+export interface MessageVersionsTable {
+  id: string;
+  message_id: string;
+  body: string;
+  replaced_at: string;
+  replaced_by: string;
+}
+
+export type JobStatus = "pending" | "running" | "done" | "parked";
+
+export interface JobsTable {
+  id: string;
+  /** The job definition's id. */
+  kind: string;
+  /** Version of the payload schema it was written with. */
+  version: number;
+  /** JSON text. */
+  payload: string;
+  status: JobStatus;
+  attempts: Generated<number>;
+  run_after: string;
+  /** Lease of the worker running it; past it, the job is claimed again. */
+  locked_until: string | null;
+  last_error: string | null;
+  /** At most one job per (kind, key). */
+  dedupe_key: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/**
+ * One row per message in the search index (domains/search), written only by the
+ * "index-messages" job. The indexed text and the index columns are dialect-specific (see the
+ * search migration): SQLite adds `doc`, the FTS5 tables' rowid; PostgreSQL `words` and `body`.
+ */
+export interface SearchDocsTable {
+  message_id: string;
+}
+
+/**
+ * A file uploaded to a room: pending (message_id null, only its uploader may attach it) until
+ * a message carries it. Blobs are in the media store's "attachments" namespace.
+ */
+export interface AttachmentsTable {
+  id: string;
+  room_id: string;
+  uploader_id: string;
+  message_id: string | null;
+  kind: "image" | "video" | "file";
+  mime: string;
+  /** Sanitised file name. */
+  name: string;
+  size: number;
+  /** sha256 (hex) of the stored bytes (images: re-encoded without metadata). */
+  sha256: string;
+  width: number | null;
+  height: number | null;
+  /** sha256 of the webp thumbnail (images only). */
+  thumb_sha256: string | null;
+  /** Its place among its message's files, in the order the sender chose them. */
+  position: Generated<number>;
   created_at: string;
 }
 
@@ -110,7 +225,40 @@ export interface Database {
   rooms: RoomsTable;
   room_members: RoomMembersTable;
   messages: MessagesTable;
+  message_versions: MessageVersionsTable;
+  message_reactions: MessageReactionsTable;
   room_bans: RoomBansTable;
   room_invites: RoomInvitesTable;
   audit_log: AuditLogTable;
+  jobs: JobsTable;
+  notifications: NotificationsTable;
+  search_docs: SearchDocsTable;
+  attachments: AttachmentsTable;
+  user_identities: UserIdentitiesTable;
+  oidc_logins: OidcLoginsTable;
+}
+
+/** An account's identity at an OpenID Connect provider: its `sub` there. */
+export interface UserIdentitiesTable {
+  provider: string;
+  subject: string;
+  user_id: string;
+  /** The email the provider gave when the identity was linked (for display; not trusted later). */
+  email: string | null;
+  created_at: string;
+}
+
+/** An OpenID Connect sign-in in flight, keyed by the `state` sent to the provider. */
+export interface OidcLoginsTable {
+  state: string;
+  provider: string;
+  /** SHA-256 of the token in the browser's cookie: only that browser may finish the sign-in. */
+  browser_hash: string;
+  nonce: string;
+  code_verifier: string;
+  redirect_uri: string;
+  next_path: string;
+  /** Started by this signed-in account: link the identity to it. */
+  link_user_id: string | null;
+  expires_at: string;
 }

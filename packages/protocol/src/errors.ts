@@ -15,6 +15,8 @@ export const ERROR_STATUS = {
   INVALID_CREDENTIALS: 401,
   /** An administrator deactivated this account. */
   ACCOUNT_DEACTIVATED: 403,
+  /** The account has no password: it signs in with an OpenID Connect provider. */
+  PASSWORD_NOT_SET: 401,
   /** The request lacked the CSRF header or came from a foreign origin. */
   CSRF_REJECTED: 403,
   /** Signed in, but the rules module does not allow this action. */
@@ -32,10 +34,30 @@ export const ERROR_STATUS = {
   /** The route or resource does not exist (or is hidden from this user). */
   NOT_FOUND: 404,
   ROOM_NOT_FOUND: 404,
+  /** No such message in this room (or it is not a message but a log event). */
+  MESSAGE_NOT_FOUND: 404,
   /** An account with this email already exists. */
   EMAIL_TAKEN: 409,
+  /** Someone changed (or deleted) the message while this edit was being made: reload and retry. */
+  EDIT_CONFLICT: 409,
   /** A request body was larger than the server accepts. */
   PAYLOAD_TOO_LARGE: 413,
+  /** An image is over AVATAR_MAX_BYTES, or its dimensions are over AVATAR_MAX_PIXELS. */
+  IMAGE_TOO_LARGE: 413,
+  /** The file is not one of the accepted image types (decided from its bytes, not its name). */
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  /** The file starts like an accepted image but cannot be decoded (truncated, corrupt). */
+  IMAGE_UNREADABLE: 400,
+  /** An uploaded file is over UPLOAD_MAX_BYTES. */
+  FILE_TOO_LARGE: 413,
+  /** The upload would take the uploader past their storage quota (UPLOAD_QUOTA_BYTES). */
+  QUOTA_EXCEEDED: 413,
+  /** The upload's file name is empty, or nothing is left of it once path parts are removed. */
+  INVALID_FILE_NAME: 400,
+  /** A send names an attachment that is not the sender's pending upload in that room. */
+  ATTACHMENT_UNAVAILABLE: 409,
+  /** A `Range` header asks for bytes past the end of the file. */
+  RANGE_NOT_SATISFIABLE: 416,
   /** Too many attempts; `Retry-After` says when to try again. */
   RATE_LIMITED: 429,
   /** The room is in slow mode: wait before posting again. */

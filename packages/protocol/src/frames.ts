@@ -1,7 +1,12 @@
 import { z } from "zod";
 import { PublicUser } from "./accounts";
+import { AttachmentIds } from "./attachments";
 import { ClientId, ErrorBody, Id, Seq } from "./common";
-import { Message, MessageBody } from "./messages";
+import { Message, MessageBody, sendHasContent } from "./messages";
+import { MarkNotificationsReadRequest, Notification } from "./notifications";
+import { PRESENCE_WATCH_MAX, PresenceState, UserPresence } from "./presence";
+import { Profile } from "./profiles";
+import { ReadReceipt, ReadReceiptsSetting, ReadState } from "./read-state";
 import { Room } from "./rooms";
 
 /** Path of the WebSocket endpoint, on the same origin as the web app. */
@@ -25,6 +30,9 @@ export const CLIENT_FRAME = {
   SYNC: "sync",
   SEND: "message.send",
   RECEIPT: "receipt",
+  TYPING: "typing",
+  PRESENCE: "presence",
+  PRESENCE_WATCH: "presence.watch",
 } as const;
 
 export const SERVER_FRAME = {
@@ -37,6 +45,13 @@ export const SERVER_FRAME = {
   ROOM_MEMBERS: "room.members",
   DELIVERED: "delivered",
   ROOM_UPDATED: "room.updated",
+  READ: "read.updated",
+  READ_RECEIPT: "receipt.read",
+  NOTIFICATION: "notification.new",
+  NOTIFICATIONS_READ: "notifications.read",
+  PROFILE_UPDATED: "profile.updated",
+  TYPING: "typing",
+  PRESENCE: "presence",
   ERROR: "error",
 } as const;
 
@@ -52,12 +67,17 @@ export const SyncFrame = z.object({
 });
 
 /** Send a message; acked with `message.ack` carrying the same clientId. */
-export const SendFrame = z.object({
-  type: z.literal(CLIENT_FRAME.SEND),
-  roomId: Id,
-  clientId: ClientId,
-  body: MessageBody,
-});
+export const SendFrame = z
+  .object({
+    type: z.literal(CLIENT_FRAME.SEND),
+    roomId: Id,
+    clientId: ClientId,
+    body: MessageBody,
+    attachmentIds: AttachmentIds.optional(),
+    /** A message of the same room that this one answers. */
+    replyToId: Id.optional(),
+  })
+  .refine(sendHasContent, { message: "Message is empty", path: ["body"] });
 
 /**
  * Delivery receipt: this device has received every message of the room up to `seq`. Sent
@@ -69,11 +89,42 @@ export const ReceiptFrame = z.object({
   seq: Seq,
 });
 
-export const ClientFrame = z.discriminatedUnion("type", [SyncFrame, SendFrame, ReceiptFrame]);
+/** I am typing in this room (sent at most every TYPING_SEND_INTERVAL_MS; never stored). */
+export const TypingFrame = z.object({
+  type: z.literal(CLIENT_FRAME.TYPING),
+  roomId: Id,
+});
+
+/** This tab's state: idle after IDLE_AFTER_MS without input or hidden, active again on input. */
+export const PresenceFrame = z.object({
+  type: z.literal(CLIENT_FRAME.PRESENCE),
+  state: PresenceState,
+});
+
+/**
+ * The people whose presence this tab displays, replacing the previous list. The server answers
+ * with each newly watched person's `presence` at once, then sends their changes.
+ */
+export const PresenceWatchFrame = z.object({
+  type: z.literal(CLIENT_FRAME.PRESENCE_WATCH),
+  userIds: z.array(Id).max(PRESENCE_WATCH_MAX),
+});
+
+export const ClientFrame = z.discriminatedUnion("type", [
+  SyncFrame,
+  SendFrame,
+  ReceiptFrame,
+  TypingFrame,
+  PresenceFrame,
+  PresenceWatchFrame,
+]);
 export type ClientFrame = z.infer<typeof ClientFrame>;
 export type SyncFrame = z.infer<typeof SyncFrame>;
 export type SendFrame = z.infer<typeof SendFrame>;
 export type ReceiptFrame = z.infer<typeof ReceiptFrame>;
+export type TypingFrame = z.infer<typeof TypingFrame>;
+export type PresenceFrame = z.infer<typeof PresenceFrame>;
+export type PresenceWatchFrame = z.infer<typeof PresenceWatchFrame>;
 
 // ---- server -> client ----
 
@@ -141,9 +192,70 @@ export const RoomUpdatedFrame = z.object({
     description: z.string().optional(),
     archived: z.boolean().optional(),
     slowModeSeconds: z.number().int().optional(),
+    readReceipts: ReadReceiptsSetting.optional(),
   }),
 });
 export type RoomUpdatedFrame = z.infer<typeof RoomUpdatedFrame>;
+
+/** My read state in a room moved (from this or another of my devices). */
+export const ReadUpdatedFrame = z.object({
+  type: z.literal(SERVER_FRAME.READ),
+  read: ReadState,
+});
+export type ReadUpdatedFrame = z.infer<typeof ReadUpdatedFrame>;
+
+/**
+ * Another member's read pointer in a room moved (rooms with read receipts on only). Receipts
+ * only move forward; the client keeps the highest it has seen.
+ */
+export const ReadReceiptFrame = z.object({
+  type: z.literal(SERVER_FRAME.READ_RECEIPT),
+  roomId: Id,
+  receipt: ReadReceipt,
+});
+export type ReadReceiptFrame = z.infer<typeof ReadReceiptFrame>;
+
+/** A new entry in my inbox (a mention, or a direct message). */
+export const NotificationFrame = z.object({
+  type: z.literal(SERVER_FRAME.NOTIFICATION),
+  notification: Notification,
+});
+export type NotificationFrame = z.infer<typeof NotificationFrame>;
+
+/**
+ * Some of my inbox entries (`ids`), or all of them, were marked read on one of my devices;
+ * every device updates its inbox and badge (`unreadCount` is the server's count after it).
+ */
+export const NotificationsReadFrame = z.object({
+  type: z.literal(SERVER_FRAME.NOTIFICATIONS_READ),
+  read: MarkNotificationsReadRequest,
+  unreadCount: z.number().int().nonnegative(),
+});
+export type NotificationsReadFrame = z.infer<typeof NotificationsReadFrame>;
+
+/** Someone (never you) is typing in a room you are in. */
+export const TypingServerFrame = z.object({
+  type: z.literal(SERVER_FRAME.TYPING),
+  roomId: Id,
+  user: PublicUser,
+});
+export type TypingServerFrame = z.infer<typeof TypingServerFrame>;
+
+/** A watched person's presence: at once when watched, then on every change. */
+export const PresenceServerFrame = UserPresence.extend({
+  type: z.literal(SERVER_FRAME.PRESENCE),
+});
+export type PresenceServerFrame = z.infer<typeof PresenceServerFrame>;
+
+/**
+ * Someone's profile changed (name, status, avatar): sent to their own devices and to the
+ * members of the rooms they are in, carrying the whole profile so nobody needs to refetch.
+ */
+export const ProfileUpdatedFrame = z.object({
+  type: z.literal(SERVER_FRAME.PROFILE_UPDATED),
+  profile: Profile,
+});
+export type ProfileUpdatedFrame = z.infer<typeof ProfileUpdatedFrame>;
 
 /** A frame could not be processed. `clientId` ties it to a send when there was one. */
 export const ErrorFrame = z.object({
@@ -164,6 +276,13 @@ export const ServerFrame = z.discriminatedUnion("type", [
   RoomMembersFrame,
   DeliveredFrame,
   RoomUpdatedFrame,
+  ReadUpdatedFrame,
+  ReadReceiptFrame,
+  NotificationFrame,
+  NotificationsReadFrame,
+  ProfileUpdatedFrame,
+  TypingServerFrame,
+  PresenceServerFrame,
   ErrorFrame,
 ]);
 export type ServerFrame = z.infer<typeof ServerFrame>;

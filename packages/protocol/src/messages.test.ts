@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { MESSAGE_MAX_LENGTH } from "./limits";
-import { HistoryQuery, isMessageTooLong } from "./messages";
+import { HistoryQuery, isMessageTooLong, isSingleEmoji } from "./messages";
 import { passwordWeakness } from "./password-policy";
 
 describe("protocol: message limits", () => {
@@ -24,5 +24,18 @@ describe("protocol: password policy", () => {
     expect(passwordWeakness("aaaaaaaaaaaa")).toMatch(/repetitive/);
     expect(passwordWeakness("ana.lopez-1234", "ana.lopez@example.com")).toMatch(/email/);
     expect(passwordWeakness("correct horse battery staple", "ana@example.com")).toBeNull();
+  });
+});
+
+describe("isSingleEmoji", () => {
+  it("accepts one emoji, with skin tones, joiners, variation selectors, flags and keycaps", () => {
+    for (const emoji of ["👍", "❤️", "👍🏽", "👩‍💻", "🇫🇷", "1️⃣", "🎉"])
+      expect(isSingleEmoji(emoji), emoji).toBe(true);
+  });
+
+  it("refuses text, several emoji, and emoji with text", () => {
+    for (const text of ["", "a", "ok", "👍👍", "👍 ", ":+1:", "<script>", "1", "👍a"]) {
+      expect(isSingleEmoji(text), text).toBe(false);
+    }
   });
 });

@@ -56,6 +56,7 @@ export const AuditAction = z.enum([
   "member.role_changed",
   "user.deactivated",
   "room.updated",
+  "message.removed",
 ]);
 export type AuditAction = z.infer<typeof AuditAction>;
 

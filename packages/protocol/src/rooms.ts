@@ -2,6 +2,10 @@ import { z } from "zod";
 import { PublicUser } from "./accounts";
 import { Id, Seq, Timestamp } from "./common";
 import { ROOM_NAME_MAX_LENGTH, ROOM_TOPIC_MAX_LENGTH } from "./limits";
+import { NotifyLevel, ReadReceiptsSetting } from "./read-state";
+
+/** Longest room-discovery search text. */
+export const ROOM_SEARCH_MAX_LENGTH = 100;
 
 export const RoomVisibility = z.enum(["public", "private"]);
 /** A named channel, a 1:1 direct conversation, or a small group conversation (no owner). */
@@ -22,16 +26,22 @@ export const Room = z.object({
   archived: z.boolean(),
   /** Seconds between two messages of one member; 0 = off. */
   slowModeSeconds: z.number().int().nonnegative(),
+  /** Who-has-read-what in this room (see `readReceiptsEnabled`). */
+  readReceipts: ReadReceiptsSetting,
   /** DMs and group DMs: the other members (channels: empty). */
   people: z.array(PublicUser),
   createdAt: Timestamp,
   /** Sequence number of the newest message (0 when empty). */
   lastSeq: Seq,
+  /** When the newest message was posted (null: no message yet). */
+  lastActivityAt: Timestamp.nullable(),
   memberCount: z.number().int().nonnegative(),
   /** The caller's role, or null when the caller is not a member. */
   myRole: RoomRole.nullable(),
   /** The caller is muted here until this time (null: not muted). */
   myMutedUntil: Timestamp.nullable(),
+  /** How much this room notifies me (null when not a member): DMs default to all, channels to mentions. */
+  myNotify: NotifyLevel.nullable(),
 });
 export type Room = z.infer<typeof Room>;
 
@@ -57,6 +67,16 @@ export const RoomParams = z.object({ roomId: Id });
 export const RoomResponse = z.object({ room: Room });
 export type RoomResponse = z.infer<typeof RoomResponse>;
 
+/** Room discovery: public channels whose name or topic contains `q` (any case); blank = all. */
+export const RoomSearchQuery = z.object({
+  q: z
+    .string()
+    .trim()
+    .max(ROOM_SEARCH_MAX_LENGTH, `At most ${ROOM_SEARCH_MAX_LENGTH} characters`)
+    .default(""),
+});
+export type RoomSearchQuery = z.input<typeof RoomSearchQuery>;
+
 export const RoomListResponse = z.object({ rooms: z.array(Room) });
 export type RoomListResponse = z.infer<typeof RoomListResponse>;
 
@@ -68,6 +88,7 @@ export const UpdateRoomRequest = z
     description: z.string().trim().max(2000).optional(),
     /** One message per member per this many seconds (moderators and up are exempt); 0 = off. */
     slowModeSeconds: z.number().int().min(0).max(3600).optional(),
+    readReceipts: ReadReceiptsSetting.optional(),
     archived: z.boolean().optional(),
   })
   .refine((r) => Object.values(r).some((v) => v !== undefined), "Nothing to change");

@@ -1,21 +1,56 @@
 /** REST paths, shared so the client never spells a URL by hand. */
 export const API = {
   health: "/api/health",
+  /** Browsers POST Content-Security-Policy violation reports here (public; logged). */
+  cspReports: "/api/csp-reports",
   signup: "/api/auth/signup",
   login: "/api/auth/login",
   logout: "/api/auth/logout",
+  /** The OpenID Connect providers offered on the sign-in page (public). */
+  oidcProviders: "/api/auth/providers",
+  /** Browser navigation (not fetch): redirects to the provider. `?next=/path` after sign-in. */
+  oidcStart: (provider: string) => `/api/auth/oidc/${provider}/start`,
+  /** The provider redirects the browser back here (the redirect URI registered with it). */
+  oidcCallback: (provider: string) => `/api/auth/oidc/${provider}/callback`,
   me: "/api/me",
+  myProfile: "/api/me/profile",
+  myAvatar: "/api/me/avatar",
   users: "/api/users",
+  /** `?ids=a,b,c` (at most PROFILES_MAX_IDS). */
+  profiles: "/api/users/profiles",
+  /** An avatar image, named by its content hash: `<sha256>.webp`. */
+  avatarFile: (file: string) => `/api/media/avatars/${file}`,
   rooms: "/api/rooms",
   myRooms: "/api/rooms/mine",
   conversations: "/api/conversations",
+  notifications: "/api/notifications",
+  /** Full-text and substring search of the messages in my rooms. */
+  search: "/api/search",
+  notificationsRead: "/api/notifications/read",
+  readStates: "/api/rooms/read",
+  markAllRead: "/api/rooms/read-all",
   adminUsers: "/api/admin/users",
   adminDeactivate: (userId: string) => `/api/admin/users/${userId}/deactivate`,
   adminRooms: "/api/admin/rooms",
+  adminJobs: "/api/admin/jobs",
+  adminRetryJob: (jobId: string) => `/api/admin/jobs/${jobId}/retry`,
   room: (roomId: string) => `/api/rooms/${roomId}`,
   joinRoom: (roomId: string) => `/api/rooms/${roomId}/join`,
   leaveRoom: (roomId: string) => `/api/rooms/${roomId}/leave`,
+  markRead: (roomId: string) => `/api/rooms/${roomId}/read`,
+  readReceipts: (roomId: string) => `/api/rooms/${roomId}/receipts`,
+  notifyLevel: (roomId: string) => `/api/rooms/${roomId}/notify`,
   messages: (roomId: string) => `/api/rooms/${roomId}/messages`,
+  /** `POST` a file's raw bytes (name in UPLOAD_NAME_HEADER): a pending attachment. */
+  uploads: (roomId: string) => `/api/rooms/${roomId}/uploads`,
+  /** An attachment's file; `name` is its (sanitised) file name, percent-encoded here. */
+  attachmentFile: (roomId: string, attachmentId: string, name: string) =>
+    `/api/rooms/${roomId}/attachments/${attachmentId}/file/${encodeURIComponent(name)}`,
+  attachmentThumb: (roomId: string, attachmentId: string) =>
+    `/api/rooms/${roomId}/attachments/${attachmentId}/thumb`,
+  message: (roomId: string, messageId: string) => `/api/rooms/${roomId}/messages/${messageId}`,
+  messageHistory: (roomId: string, messageId: string) => `/api/rooms/${roomId}/messages/${messageId}/history`,
+  reactions: (roomId: string, messageId: string) => `/api/rooms/${roomId}/messages/${messageId}/reactions`,
   members: (roomId: string) => `/api/rooms/${roomId}/members`,
   kick: (roomId: string, userId: string) => `/api/rooms/${roomId}/members/${userId}/kick`,
   mute: (roomId: string, userId: string) => `/api/rooms/${roomId}/members/${userId}/mute`,

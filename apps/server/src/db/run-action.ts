@@ -1,12 +1,20 @@
 import type { Database } from "@parley/db";
 import type { Kysely, Transaction } from "kysely";
 import type { AppContext } from "../context";
-import type { BusEvent } from "../realtime/bus";
+import type { JobDefinition } from "../jobs/define-job";
+import { enqueueJob } from "../jobs/enqueue-job";
+import { type BusEvent, JOBS_TOPIC } from "../realtime/bus";
 
 export interface ActionTx {
   tx: Transaction<Database>;
   /** Queue a live event; it is published only if and after the transaction commits. */
   publish(topic: string, event: BusEvent): void;
+  /** Queue a background job in this transaction (the outbox); workers are woken after commit. */
+  enqueue<P>(
+    definition: JobDefinition<P>,
+    payload: P,
+    options?: { key?: string; runAfter?: Date },
+  ): Promise<void>;
 }
 
 /**
@@ -18,9 +26,21 @@ export async function runAction<T>(
   work: (a: ActionTx) => Promise<T>,
 ): Promise<T> {
   const queued: Array<[string, BusEvent]> = [];
-  const result = await (ctx.db as Kysely<Database>)
-    .transaction()
-    .execute((tx) => work({ tx, publish: (topic, event) => queued.push([topic, event]) }));
+  let jobs = 0;
+  /** The earliest time a job enqueued here becomes due (now, unless all are for later). */
+  let dueAt = Number.POSITIVE_INFINITY;
+  const result = await (ctx.db as Kysely<Database>).transaction().execute((tx) =>
+    work({
+      tx,
+      publish: (topic, event) => queued.push([topic, event]),
+      enqueue: async (definition, payload, options) => {
+        await enqueueJob(tx, definition, payload, options);
+        jobs += 1;
+        dueAt = Math.min(dueAt, options?.runAfter?.getTime() ?? Date.now());
+      },
+    }),
+  );
   for (const [topic, event] of queued) ctx.bus.publish(topic, event);
+  if (jobs > 0) ctx.bus.publish(JOBS_TOPIC, { type: "jobs.queued", dueAt: new Date(dueAt).toISOString() });
   return result;
 }

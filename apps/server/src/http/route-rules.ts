@@ -1,6 +1,7 @@
-import { MemberParams, RoomParams } from "@parley/protocol";
+import { MemberParams, MessageParams, RoomParams } from "@parley/protocol";
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { AppContext } from "../context";
+import { messageAuthor } from "../domains/messages/queries";
 import { loadRoomAccess, roleOf } from "../domains/rooms/queries";
 import {
   type Action,
@@ -69,6 +70,11 @@ async function decide(
   if (room && targetId !== undefined) {
     const { userId } = parse(MemberParams, request.params);
     room.target = { userId, role: await roleOf(ctx.db, roomId, userId) };
+  }
+  // Actions on a message (`:messageId`) are decided on who wrote it.
+  if (room && (request.params as { messageId?: unknown }).messageId !== undefined) {
+    const { messageId } = parse(MessageParams, request.params);
+    room.message = await messageAuthor(ctx.db, roomId, messageId);
   }
   return { userId: authorize(request.actor, rule as RoomAction, room), room };
 }

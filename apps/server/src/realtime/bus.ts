@@ -1,4 +1,15 @@
-import type { Message, Room, RoomUpdatedFrame } from "@parley/protocol";
+import type {
+  MarkNotificationsReadRequest,
+  Message,
+  Notification,
+  Profile,
+  PublicUser,
+  ReadReceipt,
+  ReadState,
+  Room,
+  RoomUpdatedFrame,
+  UserPresence,
+} from "@parley/protocol";
 
 type RoomChanges = RoomUpdatedFrame["changes"];
 
@@ -25,7 +36,23 @@ export type BusEvent =
   /** A room's settings changed (room topic). */
   | { type: "room.updated"; roomId: string; changes: RoomChanges }
   /** A session was signed out: its sockets must close. */
-  | { type: "session.ended"; tokenHash: string };
+  | { type: "session.ended"; tokenHash: string }
+  /** My read state in a room moved (user topic: every device of mine). */
+  | { type: "read.updated"; read: ReadState }
+  /** A member's read pointer moved in a room that shows read receipts (room topic). */
+  | { type: "receipt.read"; roomId: string; receipt: ReadReceipt }
+  /** A new inbox entry for this user (user topic). */
+  | { type: "notification.new"; notification: Notification }
+  /** Some or all of this user's inbox entries were marked read (user topic). */
+  | { type: "notifications.read"; read: MarkNotificationsReadRequest; unreadCount: number }
+  /** Someone's profile changed (their user topic, and the topic of each room they are in). */
+  | { type: "profile.updated"; profile: Profile }
+  /** Background jobs were committed: workers look for due jobs now (jobs topic). */
+  | { type: "jobs.queued"; dueAt?: string }
+  /** Someone is typing (room topic). Ephemeral: never stored, never in the room log. */
+  | { type: "typing"; roomId: string; user: PublicUser }
+  /** A person's aggregate presence changed (presence topic of that person). Ephemeral. */
+  | { type: "presence"; presence: UserPresence };
 
 export type BusHandler = (event: BusEvent) => void;
 
@@ -42,6 +69,10 @@ export interface Bus {
 
 export const roomTopic = (roomId: string) => `room:${roomId}`;
 export const userTopic = (userId: string) => `user:${userId}`;
+/** One person's presence changes, heard by the connections that display that person. */
+export const presenceTopic = (userId: string) => `presence:${userId}`;
+/** Committed background jobs wake the job workers (of every node, once the bus is Redis). */
+export const JOBS_TOPIC = "jobs";
 
 export function createInProcessBus(onHandlerError: (error: unknown) => void): Bus {
   const handlers = new Map<string, Set<BusHandler>>();

@@ -4,12 +4,15 @@ import {
   CLOSE_CODES,
   ClientFrame,
   type Message,
+  type PresenceFrame,
+  type PresenceWatchFrame,
   RESUME_MAX_MESSAGES,
   type ReceiptFrame,
   SERVER_FRAME,
   type SendFrame,
   type ServerFrame,
   type SyncFrame,
+  type TypingFrame,
 } from "@parley/protocol";
 import type { WebSocket } from "ws";
 import type { AppContext } from "../context";
@@ -20,6 +23,7 @@ import { loadRoomAccess } from "../domains/rooms/queries";
 import { AppError } from "../errors";
 import { authorize, SOCKET_RULES } from "../rules/rules";
 import type { BusEvent } from "./bus";
+import { ConnectionAwareness } from "./connection-awareness";
 import { FrameBudget } from "./frame-budget";
 import type { Hub, HubMember } from "./hub";
 import { decideLive, type RoomStream } from "./room-stream";
@@ -60,6 +64,8 @@ export class Connection implements HubMember {
   private draining = false;
   private corked = false;
   private readonly budget: FrameBudget;
+  /** Typing and presence: ephemeral, so kept apart from the ordered room streams. */
+  private readonly awareness: ConnectionAwareness;
   /** Set by the heartbeat: false until the socket answers the last ping. */
   alive = true;
 
@@ -69,14 +75,24 @@ export class Connection implements HubMember {
     private readonly socket: WebSocket,
     private readonly user: SessionUser,
     readonly tokenHash: string,
+    /** The client's address (from the upgrade request), for the per-IP posting limit. */
+    private readonly ip: string,
   ) {
     this.userId = user.id;
     this.budget = new FrameBudget(ctx.config.realtime.frameBurst, ctx.config.realtime.framesPerSecond);
+    this.awareness = new ConnectionAwareness(
+      ctx,
+      hub,
+      this,
+      { id: user.id, displayName: user.displayName },
+      (frame) => this.send(frame),
+    );
   }
 
   /** Registers with the hub for the user's rooms and greets the client. */
   start(): Promise<void> {
     this.started ??= (async () => {
+      this.awareness.opened();
       this.hub.addUser(this);
       const memberships = await this.ctx.db
         .selectFrom("room_members")
@@ -120,12 +136,29 @@ export class Connection implements HubMember {
     const frame = parsed.data;
     if (frame.type === CLIENT_FRAME.SYNC) return this.handleSync(frame);
     if (frame.type === CLIENT_FRAME.RECEIPT) return this.handleReceipt(frame);
-    return this.handleSend(frame);
+    if (frame.type === CLIENT_FRAME.SEND) return this.handleSend(frame);
+    return this.handleAwareness(frame);
   }
 
   onRoomEvent(roomId: string, event: BusEvent): void {
+    if (event.type === "profile.updated") {
+      this.forwardProfile(event);
+      return;
+    }
+    if (event.type === "typing") {
+      // Never echoed to the typist, on any of their devices.
+      if (event.user.id !== this.userId && this.streams.has(roomId))
+        this.send({ type: SERVER_FRAME.TYPING, roomId, user: event.user });
+      return;
+    }
     if (event.type === "room.updated") {
       this.send({ type: SERVER_FRAME.ROOM_UPDATED, roomId, changes: event.changes });
+      return;
+    }
+    if (event.type === "receipt.read") {
+      // My own devices know how far I read from `read.updated`.
+      if (event.receipt.userId !== this.userId)
+        this.send({ type: SERVER_FRAME.READ_RECEIPT, roomId, receipt: event.receipt });
       return;
     }
     if (event.type === "room.members") {
@@ -139,6 +172,10 @@ export class Connection implements HubMember {
   }
 
   onUserEvent(event: BusEvent): void {
+    if (event.type === "profile.updated") {
+      this.forwardProfile(event);
+      return;
+    }
     if (event.type === "user.deactivated") {
       this.close(CLOSE_CODES.UNAUTHENTICATED, "account deactivated");
       return;
@@ -149,6 +186,18 @@ export class Connection implements HubMember {
     }
     if (event.type === "delivered") {
       this.send({ type: SERVER_FRAME.DELIVERED, roomId: event.roomId, seq: event.seq });
+      return;
+    }
+    if (event.type === "read.updated") {
+      this.send({ type: SERVER_FRAME.READ, read: event.read });
+      return;
+    }
+    if (event.type === "notification.new") {
+      this.send({ type: SERVER_FRAME.NOTIFICATION, notification: event.notification });
+      return;
+    }
+    if (event.type === "notifications.read") {
+      this.send({ type: SERVER_FRAME.NOTIFICATIONS_READ, read: event.read, unreadCount: event.unreadCount });
       return;
     }
     if (event.type !== "membership") return;
@@ -165,6 +214,29 @@ export class Connection implements HubMember {
       room: event.room,
       ...(event.reason ? { reason: event.reason } : {}),
     });
+  }
+
+  onPresenceEvent(event: BusEvent): void {
+    this.awareness.onPresenceEvent(event);
+  }
+
+  /** The socket answered a ping. */
+  heartbeatAnswered(): void {
+    this.alive = true;
+    this.awareness.heartbeat();
+  }
+
+  /**
+   * A profile change is published on the person's user topic and on each of their rooms'
+   * (domains/profiles/announce-profile.ts); this socket may hear the same event on several.
+   * The in-process bus hands every topic the same object, one after the other: forward it
+   * once. (Across nodes a copy may come twice; the client's cache write is idempotent.)
+   */
+  private lastProfileEvent: BusEvent | null = null;
+  private forwardProfile(event: Extract<BusEvent, { type: "profile.updated" }>): void {
+    if (event === this.lastProfileEvent) return;
+    this.lastProfileEvent = event;
+    this.send({ type: SERVER_FRAME.PROFILE_UPDATED, profile: event.profile });
   }
 
   /** Stops taking frames and waits for the sends in progress to be stored and acked. */
@@ -196,6 +268,7 @@ export class Connection implements HubMember {
   dispose(): void {
     if (this.closed) return;
     this.closed = true;
+    this.awareness.dispose();
     for (const roomId of this.streams.keys()) this.hub.removeFromRoom(roomId, this);
     this.streams.clear();
     this.hub.removeUser(this);
@@ -309,10 +382,22 @@ export class Connection implements HubMember {
     }
   }
 
+  private async handleAwareness(frame: TypingFrame | PresenceFrame | PresenceWatchFrame): Promise<void> {
+    try {
+      if (frame.type === CLIENT_FRAME.TYPING) await this.awareness.onTyping(frame);
+      else if (frame.type === CLIENT_FRAME.PRESENCE) this.awareness.onPresence(frame);
+      else await this.awareness.onWatch(frame);
+    } catch (error) {
+      this.sendError(error);
+    }
+  }
+
   private handleSend(frame: SendFrame): Promise<void> {
     // The pipeline queues sends in the order they are submitted, and frames are handled in
     // arrival order, so one connection's messages keep their order without waiting on acks.
-    const done = this.ctx.sends.submit(this.user, frame.roomId, frame).then(
+    // The posting limit is the user's and the IP's, shared with their other sockets and REST
+    // calls; the frame budget above only stops one connection from flooding.
+    const done = this.ctx.sends.submit(this.user, frame.roomId, frame, this.ip).then(
       (result) =>
         this.send({
           type: SERVER_FRAME.ACK,

@@ -1,11 +1,13 @@
 import type { Bus, BusEvent } from "./bus";
-import { roomTopic, userTopic } from "./bus";
+import { presenceTopic, roomTopic, userTopic } from "./bus";
 
 /** What the hub needs from a live connection. */
 export interface HubMember {
   readonly userId: string;
   onRoomEvent(roomId: string, event: BusEvent): void;
   onUserEvent(event: BusEvent): void;
+  /** A watched person's presence changed. */
+  onPresenceEvent(event: BusEvent): void;
 }
 
 /**
@@ -16,6 +18,8 @@ export interface HubMember {
 export class Hub {
   private readonly rooms = new Map<string, { members: Set<HubMember>; unsubscribe: () => void }>();
   private readonly users = new Map<string, { members: Set<HubMember>; unsubscribe: () => void }>();
+  /** Connections by the person whose presence they watch. */
+  private readonly watchers = new Map<string, { members: Set<HubMember>; unsubscribe: () => void }>();
 
   constructor(private readonly bus: Bus) {}
 
@@ -35,6 +39,14 @@ export class Hub {
 
   removeFromRoom(roomId: string, member: HubMember): void {
     this.leave(this.rooms, roomId, member);
+  }
+
+  watchPresence(userId: string, member: HubMember): void {
+    this.join(this.watchers, userId, member, presenceTopic(userId), (event, m) => m.onPresenceEvent(event));
+  }
+
+  unwatchPresence(userId: string, member: HubMember): void {
+    this.leave(this.watchers, userId, member);
   }
 
   /** Every local connection, for heartbeats and shutdown. */

@@ -4,6 +4,7 @@ import { CLOSE_CODES, SESSION_COOKIE, SOCKET_PATH } from "@parley/protocol";
 import { WebSocketServer } from "ws";
 import type { AppContext } from "../context";
 import { findSessionUser, hashToken } from "../domains/accounts/sessions";
+import { clientIp } from "../http/client-ip";
 import { isAllowedOrigin } from "../http/origin";
 import { Connection } from "./connection";
 import type { Hub } from "./hub";
@@ -75,11 +76,10 @@ export function createSocketServer(ctx: AppContext, hub: Hub, _server: Server): 
               ws.close(CLOSE_CODES.UNAUTHENTICATED, "sign in first");
               return;
             }
-            const connection = new Connection(ctx, hub, ws, user, hashToken(token));
+            const ip = clientIp(request, ctx.config.trustProxy);
+            const connection = new Connection(ctx, hub, ws, user, hashToken(token), ip);
             connections.add(connection);
-            ws.on("pong", () => {
-              connection.alive = true;
-            });
+            ws.on("pong", () => connection.heartbeatAnswered());
             ws.on("message", (data, isBinary) => {
               connection.alive = true;
               connection.onRawFrame(isBinary ? "" : data.toString()).catch((error) => {

@@ -1,7 +1,17 @@
 import { randomUUID } from "node:crypto";
-import { API, CLOSE_CODES, ClientFrame, type ServerFrame } from "@parley/protocol";
+import {
+  API,
+  CLOSE_CODES,
+  ClientFrame,
+  CSRF_HEADER,
+  CSRF_HEADER_VALUE,
+  type ProfileResponse,
+  type ServerFrame,
+} from "@parley/protocol";
+import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { deactivateUser } from "../domains/admin/deactivate-user";
+import { postFile } from "../domains/attachments/test-uploads";
 import { hashInviteCode } from "../domains/invites/invite-codes";
 import { TestClient } from "../testing/test-client";
 import { seedPerson, startTestServer, type TestServer } from "../testing/test-server";
@@ -68,8 +78,12 @@ const adminsOnly: Record<ActorKind, Outcome> = { ...moderatorsOnly, moderator: 4
 
 const EXPECTED: Record<Action, Record<ActorKind, Outcome>> = {
   "server.health": everyone("ok"),
+  "csp.report": everyone("ok"),
   "account.signup": everyone("ok"),
   "account.login": everyone("ok"),
+  "account.oidc.providers": everyone("ok"),
+  "account.oidc.start": everyone("ok"),
+  "account.oidc.callback": everyone("ok"),
   "session.end": everyone("ok"),
   "session.read": signedIn,
   "room.list": signedIn,
@@ -81,7 +95,21 @@ const EXPECTED: Record<Action, Record<ActorKind, Outcome>> = {
   "room.leave": membersOnly,
   "room.read": membersOnly,
   "room.receipt": membersOnly,
+  "room.mark_read": membersOnly,
+  "room.receipts.read": membersOnly,
+  "room.notify.set": membersOnly,
+  "rooms.read_state": signedIn,
+  "notifications.own": signedIn,
+  "search.messages": signedIn,
+  "server.jobs.list": serverAdminsOnly,
+  "server.jobs.retry": serverAdminsOnly,
   "room.post": { ...membersOnly, muted: 403 },
+  // Here on someone else's message (own messages: messages.api.test.ts).
+  "message.delete": moderatorsOnly,
+  // Only its author edits a message, whatever the rank; moderators see its earlier texts.
+  "message.edit": { ...moderatorsOnly, moderator: 403, admin: 403, owner: 403 },
+  "message.history": moderatorsOnly,
+  "message.react": { ...membersOnly, muted: 403 },
   "room.kick": moderatorsOnly,
   "room.ban": moderatorsOnly,
   "room.mute": moderatorsOnly,
@@ -95,17 +123,77 @@ const EXPECTED: Record<Action, Record<ActorKind, Outcome>> = {
   "room.invites.manage": moderatorsOnly,
   "users.search": signedIn,
   "conversation.open": signedIn,
+  "profiles.read": signedIn,
+  "profile.update": signedIn,
+  "media.avatar.read": signedIn,
+  "attachment.upload": { ...membersOnly, muted: 403 },
+  // A message's file: members only, and to everyone else it does not exist.
+  "attachment.read": { ...seeRoom, outsider: 404, banned: 404, kicked: 404, serverAdmin: 404 },
   "server.users.list": serverAdminsOnly,
   "server.users.deactivate": serverAdminsOnly,
   "server.rooms.list": serverAdminsOnly,
   // Holding a valid link opens even a private room; a ban still bars.
   "invite.use": { ...signedIn, banned: 403 },
   "room.join.invited": { ...signedIn, banned: 403 },
+  // Typing is posting's shadow: members who may post, muted ones not (slow mode aside).
+  "room.typing": { ...membersOnly, muted: 403 },
+  "presence.report": signedIn,
+  "presence.watch": signedIn,
 };
+
+/** An image for the avatar upload: the one route whose body is raw bytes, not JSON. */
+const AVATAR_PNG = await sharp({ create: { width: 8, height: 8, channels: 3, background: "#5b45e0" } })
+  .png()
+  .toBuffer();
+
+/** Routes whose request or answer is bytes, not JSON: they go through sendBytes. */
+const BYTE_ROUTES = new Set([
+  "PUT /api/me/avatar",
+  "GET /api/media/avatars/:file",
+  "POST /api/rooms/:roomId/uploads",
+  "GET /api/rooms/:roomId/attachments/:attachmentId/file/:name",
+  "GET /api/rooms/:roomId/attachments/:attachmentId/thumb",
+]);
+
+/**
+ * Browser navigations that answer a redirect (OpenID sign-in): not followed, so the status
+ * seen is the route's own — a 302 means the rule let the request through to the handler.
+ */
+const REDIRECT_ROUTES = new Set([
+  "GET /api/auth/oidc/:provider/start",
+  "GET /api/auth/oidc/:provider/callback",
+]);
+
+async function navigate(client: TestClient, url: string) {
+  const res = await fetch(client.baseUrl + url, {
+    redirect: "manual",
+    headers: client.cookie ? { cookie: client.cookie } : {},
+  });
+  return { status: res.status, body: await res.text() };
+}
+
+/** A request with a raw body (the avatar upload) or a raw answer (an image), as the client's. */
+async function sendBytes(client: TestClient, method: string, url: string, bytes?: Buffer) {
+  const res = await fetch(client.baseUrl + url, {
+    method,
+    headers: {
+      ...(bytes
+        ? { "content-type": "image/png", "x-parley-filename": "matrix.png", [CSRF_HEADER]: CSRF_HEADER_VALUE }
+        : {}),
+      ...(client.cookie ? { cookie: client.cookie } : {}),
+    },
+    body: bytes,
+  });
+  const json = res.headers.get("content-type")?.startsWith("application/json");
+  return { status: res.status, body: (json ? await res.json() : await res.arrayBuffer()) as unknown };
+}
 
 /** A request that passes validation, per route, so only the rules decide the outcome. */
 const SAMPLES: Record<string, () => unknown> = {
   "GET /api/health": () => undefined,
+  "POST /api/csp-reports": () => ({
+    "csp-report": { "document-uri": "http://localhost/rooms", "violated-directive": "script-src-elem" },
+  }),
   "POST /api/auth/signup": () => ({
     email: `new-${randomUUID()}@example.test`,
     displayName: "New",
@@ -116,6 +204,9 @@ const SAMPLES: Record<string, () => unknown> = {
     password: "correct horse battery staple",
   }),
   "POST /api/auth/logout": () => ({}),
+  "GET /api/auth/providers": () => undefined,
+  "GET /api/auth/oidc/:provider/start": () => undefined, // no such provider here: a redirect
+  "GET /api/auth/oidc/:provider/callback": () => undefined, // ?state= added below
   "GET /api/me": () => undefined,
   "GET /api/rooms": () => undefined,
   "GET /api/rooms/mine": () => undefined,
@@ -125,7 +216,21 @@ const SAMPLES: Record<string, () => unknown> = {
   "POST /api/rooms/:roomId/leave": () => ({}),
   "GET /api/rooms/:roomId/messages": () => undefined,
   "POST /api/rooms/:roomId/messages": () => ({ clientId: randomUUID(), body: "hello" }),
+  "DELETE /api/rooms/:roomId/messages/:messageId": () => ({}),
+  "PATCH /api/rooms/:roomId/messages/:messageId": () => ({ body: "rewritten by someone else" }),
+  "GET /api/rooms/:roomId/messages/:messageId/history": () => undefined,
+  "POST /api/rooms/:roomId/messages/:messageId/reactions": () => ({ emoji: "👍", on: true }),
   "GET /api/rooms/:roomId/members": () => undefined,
+  "GET /api/rooms/read": () => undefined,
+  "POST /api/rooms/read-all": () => ({}),
+  "POST /api/rooms/:roomId/read": () => ({ seq: 1 }),
+  "GET /api/rooms/:roomId/receipts": () => undefined,
+  "PUT /api/rooms/:roomId/notify": () => ({ level: "mute" }),
+  "GET /api/notifications": () => undefined,
+  "GET /api/search": () => undefined, // ?q= added below
+  "POST /api/notifications/read": () => ({ all: true }),
+  "GET /api/admin/jobs": () => undefined,
+  "POST /api/admin/jobs/:jobId/retry": () => ({}),
   "POST /api/rooms/:roomId/members/:userId/kick": () => ({}),
   "PUT /api/rooms/:roomId/members/:userId/mute": () => ({ durationSeconds: 600 }),
   "DELETE /api/rooms/:roomId/members/:userId/mute": () => ({}),
@@ -137,6 +242,14 @@ const SAMPLES: Record<string, () => unknown> = {
   "PATCH /api/rooms/:roomId": () => ({ topic: "new topic" }),
   "DELETE /api/rooms/:roomId": () => ({}),
   "GET /api/users": () => undefined,
+  "GET /api/users/profiles": () => undefined, // ?ids= filled in with the victim's id below
+  "PATCH /api/me/profile": () => ({ statusText: "Trying every route" }),
+  "PUT /api/me/avatar": () => AVATAR_PNG, // raw bytes, sent by sendBytes below
+  "DELETE /api/me/avatar": () => ({}),
+  "GET /api/media/avatars/:file": () => undefined, // the host's avatar, uploaded in beforeAll
+  "POST /api/rooms/:roomId/uploads": () => AVATAR_PNG, // raw bytes, sent by sendBytes below
+  "GET /api/rooms/:roomId/attachments/:attachmentId/file/:name": () => undefined, // the victim's file
+  "GET /api/rooms/:roomId/attachments/:attachmentId/thumb": () => undefined,
   "POST /api/conversations": () => undefined, // filled in with the victim's id below
   "GET /api/admin/users": () => undefined,
   "POST /api/admin/users/:userId/deactivate": () => ({}),
@@ -152,11 +265,16 @@ const SAMPLES: Record<string, () => unknown> = {
 describe("rules matrix", () => {
   let server: TestServer;
   let host: TestClient;
+  /** `<hash>.webp` of an avatar that exists, for the route that serves avatar images. */
+  let avatarFile = "";
 
   beforeAll(async () => {
     server = await startTestServer("sqlite");
     host = new TestClient(server.url);
     await host.signUp("host");
+    const uploaded = await sendBytes(host, "PUT", API.myAvatar, AVATAR_PNG);
+    expect(uploaded.status).toBe(200);
+    avatarFile = (uploaded.body as ProfileResponse).profile.avatarUrl?.split("/").pop() ?? "";
     const target = new TestClient(server.url);
     const res = await target.request("POST", API.signup, {
       email: "login-target@example.test",
@@ -171,15 +289,25 @@ describe("rules matrix", () => {
    * A fresh actor of the given kind, a room they stand in that relation to, and a plain
    * member of that room (the target of actions on someone else).
    */
-  async function arrange(
-    kind: ActorKind,
-  ): Promise<{ client: TestClient; roomId: string; victimId: string; inviteId: string; code: string }> {
+  async function arrange(kind: ActorKind): Promise<{
+    client: TestClient;
+    roomId: string;
+    victimId: string;
+    messageId: string;
+    inviteId: string;
+    code: string;
+    jobId: string;
+    attachmentId: string;
+  }> {
     const db = server.app.ctx.db;
     const client = kind === "anonymous" ? new TestClient(server.url) : await seedPerson(server, kind);
     const me = kind === "anonymous" ? null : client.user;
     const room = kind === "owner" ? await client.createRoom() : await host.createRoom();
     const victim = await seedPerson(server, "victim");
     await victim.join(room.id);
+    const { id: messageId } = await victim.send(room.id, "a message to act on");
+    const posted = await postFile(victim, room.id, AVATAR_PNG, "matrix.png");
+    const attachmentId = posted.attachments?.[0]?.id ?? "";
     if (me && ["member", "muted", "moderator", "admin", "kicked"].includes(kind)) await client.join(room.id);
     const mine = db
       .updateTable("room_members")
@@ -229,7 +357,35 @@ describe("rules matrix", () => {
         revoked_at: null,
       })
       .execute();
-    return { client, roomId: room.id, victimId: victim.user?.id ?? "", inviteId, code };
+    // A parked background job, for the administrators' retry.
+    const jobId = randomUUID();
+    const now = new Date().toISOString();
+    await db
+      .insertInto("jobs")
+      .values({
+        id: jobId,
+        kind: "matrix.parked",
+        version: 1,
+        payload: "{}",
+        status: "parked",
+        run_after: now,
+        locked_until: null,
+        last_error: "matrix",
+        dedupe_key: null,
+        created_at: now,
+        updated_at: now,
+      })
+      .execute();
+    return {
+      client,
+      roomId: room.id,
+      victimId: victim.user?.id ?? "",
+      messageId,
+      inviteId,
+      code,
+      jobId,
+      attachmentId,
+    };
   }
 
   it("rules: every route has an expected outcome and a sample request", () => {
@@ -247,21 +403,35 @@ describe("rules matrix", () => {
     const mismatches: string[] = [];
     for (const route of server.app.routes) {
       for (const actor of ACTORS) {
-        const { client, roomId, victimId, inviteId, code } = await arrange(actor);
+        const { client, roomId, victimId, messageId, inviteId, code, jobId, attachmentId } =
+          await arrange(actor);
         const sample = SAMPLES[`${route.method} ${route.url}`];
         let url = route.url
           .replace(":roomId", roomId)
           .replace(":userId", victimId)
+          .replace(":messageId", messageId)
+          .replace(":jobId", jobId)
           .replace(":inviteId", inviteId)
-          .replace(":code", code);
+          .replace(":code", code)
+          .replace(":file", avatarFile)
+          .replace(":attachmentId", attachmentId)
+          .replace(":name", "matrix.png")
+          .replace(":provider", "matrix");
+        if (route.url.endsWith("/callback")) url += "?state=matrix&code=matrix";
         if (url === API.users) url += "?q=vic";
+        if (url === API.search) url += "?q=message";
+        if (url === API.profiles) url += `?ids=${victimId}`;
         const body =
           url.endsWith("/members") && route.method === "POST"
             ? { userId: victimId }
             : url === API.conversations
               ? { userIds: [victimId] }
               : sample?.();
-        const res = await client.request(route.method, url, body);
+        const res = BYTE_ROUTES.has(`${route.method} ${route.url}`)
+          ? await sendBytes(client, route.method, url, Buffer.isBuffer(body) ? body : undefined)
+          : REDIRECT_ROUTES.has(`${route.method} ${route.url}`)
+            ? await navigate(client, url)
+            : await client.request(route.method, url, body);
         const expected = EXPECTED[route.rule][actor];
         const ok = expected === "ok" ? res.status < 400 : res.status === expected;
         if (!ok)
@@ -282,6 +452,9 @@ describe("rules matrix", () => {
       if (type === "sync") return { type, cursors: [{ roomId, afterSeq: 0 }] };
       if (type === "message.send") return { type, roomId, clientId: randomUUID(), body: "hi" };
       if (type === "receipt") return { type, roomId, seq: 0 };
+      if (type === "typing") return { type, roomId };
+      if (type === "presence") return { type, state: "idle" };
+      if (type === "presence.watch") return { type, userIds: [randomUUID()] };
       throw new Error(`no sample frame for ${type}`);
     };
     const mismatches: string[] = [];

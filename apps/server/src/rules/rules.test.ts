@@ -88,6 +88,18 @@ describe("rules: room actions", () => {
     expect(codeOf(() => authorize(user, "room.post", null))).toBe("ROOM_NOT_FOUND");
   });
 
+  it("rules: attachments are uploaded by those who may write, and read only by members (404 to others)", () => {
+    expect(authorize(user, "attachment.upload", room("public", true))).toBe("u1");
+    const muted = room("public", true, {
+      membership: { role: "member", mutedUntil: "2999-01-01T00:00:00.000Z", lastPostedAt: null },
+    });
+    expect(codeOf(() => authorize(user, "attachment.upload", muted))).toBe("MUTED");
+    expect(authorize(user, "attachment.read", muted)).toBe("u1");
+    expect(codeOf(() => authorize(user, "attachment.upload", room("public", false)))).toBe("NOT_A_MEMBER");
+    expect(codeOf(() => authorize(user, "attachment.read", room("public", false)))).toBe("NOT_FOUND");
+    expect(codeOf(() => authorize(user, "attachment.read", room("private", false)))).toBe("ROOM_NOT_FOUND");
+  });
+
   it("rules: anonymous actors are always UNAUTHENTICATED", () => {
     expect(codeOf(() => authorize(anonymous, "room.view", room("public", true)))).toBe("UNAUTHENTICATED");
     expect(codeOf(() => authorize(anonymous, "room.create"))).toBe("UNAUTHENTICATED");

@@ -27,6 +27,8 @@ export interface RoomResource {
   target?: { userId: string; role: RoomRole | null; banned?: boolean };
   /** The actor holds a valid invite link to this room (it makes a private room visible). */
   invited?: boolean;
+  /** For actions on a message (`:messageId`): its author, or null when no such message. */
+  message?: { authorId: string } | null;
 }
 
 /** Allowed, or why not (the error the actor sees). */
@@ -70,6 +72,17 @@ const atLeast =
       : deny("FORBIDDEN", `Only a ${minimum} or above can do that`);
   };
 
+/** A member who may write here at all: the room is not archived and they are not muted. */
+const mayWrite: Rule<RoomResource> = (a, r, now) => {
+  const member = isMember(a, r, now);
+  if (member !== true || !r.membership) return member;
+  if (r.room.archived) return deny("ROOM_ARCHIVED", "This room is archived: it is read-only");
+  if (r.membership.mutedUntil && r.membership.mutedUntil > now.toISOString()) {
+    return deny("MUTED", "You are muted in this room");
+  }
+  return true;
+};
+
 /** Actions on a room. A room the actor cannot see is always "not found" (see authorize). */
 export const ROOM_RULES = {
   "room.view": () => true,
@@ -103,13 +116,14 @@ export const ROOM_RULES = {
   },
   "room.read": isMember,
   "room.receipt": isMember,
+  /** My read pointer and my notification level: any member, muted or not. */
+  "room.mark_read": isMember,
+  /** Who has read how far: the room's members (the room's setting may show nobody). */
+  "room.receipts.read": isMember,
+  "room.notify.set": isMember,
   "room.post": (a, r, now) => {
-    const member = isMember(a, r, now);
-    if (member !== true || !r.membership) return member;
-    if (r.room.archived) return deny("ROOM_ARCHIVED", "This room is archived: it is read-only");
-    if (r.membership.mutedUntil && r.membership.mutedUntil > now.toISOString()) {
-      return deny("MUTED", "You are muted in this room");
-    }
+    const writer = mayWrite(a, r, now);
+    if (writer !== true || !r.membership) return writer;
     // Slow mode: one message per member per N seconds; moderators and up are exempt.
     const { slowModeSeconds } = r.room;
     if (slowModeSeconds > 0 && rankOf(r.membership.role) < RANK.moderator && r.membership.lastPostedAt) {
@@ -118,6 +132,51 @@ export const ROOM_RULES = {
         return deny("SLOW_MODE", `Slow mode: wait ${Math.ceil(wait / 1000)} s before posting again`);
     }
     return true;
+  },
+  /**
+   * Deleting a message: its author (not in an archived room: that is read-only), or a
+   * moderator and up of a channel, whose message it is (shown as "removed by a moderator").
+   */
+  /** "Ana is typing…": whoever may post, slow mode aside (typing is not posting). */
+  "room.typing": mayWrite,
+  /** Uploading a file to attach: whoever may write here (slow mode is the message's, not the upload's). */
+  "attachment.upload": mayWrite,
+  /** The file of a message: members only; to anyone else it does not exist (404, not 403). */
+  "attachment.read": (_a, r) => (r.membership ? true : deny("NOT_FOUND", "No such attachment")),
+  /** Changing a message's text: its author, who may still write here (not muted, not archived). */
+  "message.edit": (a, r, now) => {
+    const writer = mayWrite(a, r, now);
+    if (writer !== true) return writer;
+    if (!r.message) return deny("MESSAGE_NOT_FOUND", "No such message in this room");
+    return r.message.authorId === a.userId ? true : deny("FORBIDDEN", "You can edit only your own messages");
+  },
+  /** Reacting to a message: a member who may write here (a mute silences reactions too). */
+  "message.react": (a, r, now) => {
+    const writer = mayWrite(a, r, now);
+    if (writer !== true) return writer;
+    return r.message ? true : deny("MESSAGE_NOT_FOUND", "No such message in this room");
+  },
+  /** An edited message's earlier texts: its author, and moderators and up in a channel. */
+  "message.history": (a, r, now) => {
+    const member = isMember(a, r, now);
+    if (member !== true || !r.membership) return member;
+    if (!r.message) return deny("MESSAGE_NOT_FOUND", "No such message in this room");
+    const moderator = r.room.kind === "channel" && rankOf(r.membership.role) >= RANK.moderator;
+    return moderator || r.message.authorId === a.userId
+      ? true
+      : deny("FORBIDDEN", "Only moderators see the earlier versions of someone else's message");
+  },
+  "message.delete": (a, r, now) => {
+    const member = isMember(a, r, now);
+    if (member !== true || !r.membership) return member;
+    if (!r.message) return deny("MESSAGE_NOT_FOUND", "No such message in this room");
+    const moderator = r.room.kind === "channel" && rankOf(r.membership.role) >= RANK.moderator;
+    if (r.message.authorId === a.userId) {
+      return r.room.archived && !moderator
+        ? deny("ROOM_ARCHIVED", "This room is archived: it is read-only")
+        : true;
+    }
+    return moderator ? true : deny("FORBIDDEN", "You can delete only your own messages");
   },
   "room.kick": outranks("moderator"),
   "room.ban": outranks("moderator"),
@@ -150,10 +209,44 @@ export const USER_RULES = {
   "server.users.deactivate": (a) => serverAdmin(a),
   "server.rooms.list": (a) => serverAdmin(a),
   "invite.use": anyUser,
+  /** My read state across my rooms, and my inbox: only ever my own. */
+  "rooms.read_state": anyUser,
+  "notifications.own": anyUser,
+  /** Search the messages of my rooms: the query itself keeps to rooms I am a member of now. */
+  "search.messages": anyUser,
+  "server.jobs.list": (a) => serverAdmin(a),
+  "server.jobs.retry": (a) => serverAdmin(a),
+  /**
+   * Anyone's profile (name, status, avatar), as anyone signed in can find anyone in the people
+   * search; and the avatar images, named by a hash that only a profile reveals.
+   */
+  "profiles.read": anyUser,
+  "media.avatar.read": anyUser,
+  /** My own profile and avatar: the routes act only on the caller (`/api/me/...`). */
+  "profile.update": anyUser,
+  /** My own tab's presence (active or idle). */
+  "presence.report": anyUser,
+  /**
+   * Anyone's presence, as anyone signed in can find anyone in the people search; presence
+   * says no more than whether they are around.
+   */
+  "presence.watch": anyUser,
 } satisfies Record<string, Rule<null>>;
 
 /** Actions open to anyone, signed in or not (they authenticate or say nothing private). */
-export const PUBLIC_ACTIONS = ["account.signup", "account.login", "session.end", "server.health"] as const;
+export const PUBLIC_ACTIONS = [
+  "account.signup",
+  "account.login",
+  "session.end",
+  "server.health",
+  // A browser reporting a Content-Security-Policy violation (no cookie is needed to report).
+  "csp.report",
+  // Sign-in with an OpenID provider: which providers exist, and the browser redirects of the
+  // flow (the state, tied to the browser that started it, is checked by the callback).
+  "account.oidc.providers",
+  "account.oidc.start",
+  "account.oidc.callback",
+] as const;
 
 export type RoomAction = keyof typeof ROOM_RULES;
 export type UserAction = keyof typeof USER_RULES;
@@ -175,6 +268,9 @@ export const SOCKET_RULES = {
   sync: "session.read",
   "message.send": "room.post",
   receipt: "room.receipt",
+  typing: "room.typing",
+  presence: "presence.report",
+  "presence.watch": "presence.watch",
 } as const satisfies Record<ClientFrame["type"], Action>;
 
 export function can(actor: Actor, action: RoomAction, resource: RoomResource): boolean;

@@ -5,15 +5,21 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { DbOptions } from "@parley/db";
 import { TEST_DATABASE_URL } from "@parley/db/testing";
+import { LIFTED_RATE_LIMIT_ENV } from "./lifted-rate-limits";
 
 const REPO_ROOT = resolve(fileURLToPath(import.meta.url), "../../../../..");
 
-/** The server's environment for a test database (PostgreSQL: its own schema), API only. */
+/**
+ * The server's environment for a test database (PostgreSQL: its own schema), API only. The
+ * fault tests send a thousand messages from ten people on one address within seconds, so the
+ * per-user and per-IP limits are lifted (a test may set its own after these).
+ */
 export function serverEnvFor(options: DbOptions): Record<string, string> {
-  if (options.kind === "sqlite") return { PARLEY_WEB: "0", DATA_DIR: dirname(options.file) };
+  if (options.kind === "sqlite")
+    return { PARLEY_WEB: "0", DATA_DIR: dirname(options.file), ...LIFTED_RATE_LIMIT_ENV };
   const url = new URL(TEST_DATABASE_URL);
   if (options.schema) url.searchParams.set("options", `-c search_path=${options.schema}`);
-  return { PARLEY_WEB: "0", DATABASE_URL: url.toString() };
+  return { PARLEY_WEB: "0", DATABASE_URL: url.toString(), ...LIFTED_RATE_LIMIT_ENV };
 }
 
 /**
@@ -46,6 +52,8 @@ export class ServerProcess {
         LOG_LEVEL: "info",
         PARLEY_DEV: "0",
         PARLEY_WEB: "1",
+        // Searchable within ~0.2 s (the default window is 1 s): a browser spec searches at once.
+        SEARCH_INDEX_WINDOW_MS: "100",
         ...this.env,
       },
       stdio: ["ignore", "pipe", "pipe"],

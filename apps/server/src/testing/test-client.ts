@@ -22,12 +22,23 @@ export interface HttpResult<T = unknown> {
 export class TestClient {
   cookie: string | undefined;
   user: User | undefined;
+  /** Sent with every request and socket upgrade (e.g. X-Forwarded-For, see `from`). */
+  headers: Record<string, string> = {};
 
   constructor(readonly baseUrl: string) {}
 
   /** The same signed-in user talking to another server address (e.g. after a restart). */
   withCookie(cookie: string | undefined): this {
     this.cookie = cookie;
+    return this;
+  }
+
+  /**
+   * Appears to come from `ip`, through a reverse proxy: only a server with TRUST_PROXY on
+   * believes it (per-IP limit tests; every test client is really on 127.0.0.1).
+   */
+  from(ip: string): this {
+    this.headers = { ...this.headers, "x-forwarded-for": ip };
     return this;
   }
 
@@ -42,6 +53,7 @@ export class TestClient {
       headers: {
         ...(method === "GET" ? {} : { "content-type": "application/json", [CSRF_HEADER]: CSRF_HEADER_VALUE }),
         ...(this.cookie ? { cookie: this.cookie } : {}),
+        ...this.headers,
         ...headers,
       },
       body: method === "GET" ? undefined : JSON.stringify(body ?? {}),
@@ -97,6 +109,7 @@ export class TestClient {
 
   async connect(origin?: string): Promise<TestSocket> {
     const socket = new TestSocket(this.baseUrl.replace(/^http/, "ws") + SOCKET_PATH, {
+      ...this.headers,
       ...(this.cookie ? { cookie: this.cookie } : {}),
       ...(origin ? { origin } : {}),
     });

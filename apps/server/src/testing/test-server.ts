@@ -8,6 +8,8 @@ import { SESSION_COOKIE } from "@parley/protocol";
 import { buildApp, type ParleyApp } from "../app";
 import { type Config, loadConfig } from "../config";
 import { createSession } from "../domains/accounts/sessions";
+import type { RateLimiter } from "../http/rate-limiter";
+import { LIFTED_RATE_LIMIT_ENV } from "./lifted-rate-limits";
 import { TestClient } from "./test-client";
 
 export type DbKindUnderTest = "sqlite" | "postgres";
@@ -28,27 +30,38 @@ export const pgAvailability = await postgresAvailability();
 if (!pgAvailability.run) console.warn(`[skip] PostgreSQL suites: ${pgAvailability.reason}`);
 export const DB_KINDS: DbKindUnderTest[] = pgAvailability.run ? ["sqlite", "postgres"] : ["sqlite"];
 
+/** API-only, quiet, on a loopback port, with the rate limits lifted unless `overrides` sets them. */
 export function testConfig(dataDir: string, overrides: Partial<Config> = {}): Config {
   const base = loadConfig({
+    ...LIFTED_RATE_LIMIT_ENV,
     NODE_ENV: "test",
     PORT: "0",
     HOST: "127.0.0.1",
     DATA_DIR: dataDir,
     LOG_LEVEL: "silent",
     PARLEY_WEB: "0",
+    // Messages become searchable within ~40 ms instead of ~2 s: tests that search wait less.
+    SEARCH_INDEX_WINDOW_MS: "20",
   });
   return { ...base, ...overrides };
 }
 
-/** A real server on an ephemeral loopback port with its own fresh database. */
+/**
+ * A real server on an ephemeral loopback port with its own fresh database. `rateLimiter`
+ * replaces the in-memory limiter (one on a fake clock); it survives restart().
+ */
 export async function startTestServer(
   kind: DbKindUnderTest,
   overrides: Partial<Config> = {},
+  options: { rateLimiter?: RateLimiter } = {},
 ): Promise<TestServer> {
   const database: TestDatabase = kind === "sqlite" ? tempSqlite() : await tempPostgres();
   const dataDir = mkdtempSync(join(tmpdir(), "parley-data-"));
   const start = async (): Promise<TestServer> => {
-    const app = await buildApp(testConfig(dataDir, overrides), { dbHandle: connectDb(database.options) });
+    const app = await buildApp(testConfig(dataDir, overrides), {
+      dbHandle: connectDb(database.options),
+      rateLimiter: options.rateLimiter,
+    });
     const url = await app.listen();
     let stopped = false;
     const stop = async () => {
@@ -78,8 +91,9 @@ export async function startWithPeople<const Names extends readonly string[]>(
   kind: DbKindUnderTest,
   names: Names,
   overrides: Partial<Config> = {},
+  options: { rateLimiter?: RateLimiter } = {},
 ): Promise<{ server: TestServer; people: { [K in keyof Names]: TestClient } }> {
-  const server = await startTestServer(kind, overrides);
+  const server = await startTestServer(kind, overrides, options);
   const people = names.map(() => new TestClient(server.url));
   await Promise.all(people.map((person, i) => person.signUp(names[i])));
   // One client per name, in the same order: the mapped tuple type says exactly that.

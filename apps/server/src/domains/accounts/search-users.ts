@@ -1,6 +1,7 @@
 import type { Database } from "@parley/db";
 import type { PublicUser } from "@parley/protocol";
 import type { Kysely } from "kysely";
+import { escapeLike, likeInsensitive } from "../../db/like";
 
 /**
  * Up to 20 active people whose display name starts with (or contains a word starting with)
@@ -11,7 +12,7 @@ export async function searchUsers(
   text: string,
   excludeId: string,
 ): Promise<PublicUser[]> {
-  const q = text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`);
+  const q = escapeLike(text);
   const rows = await db
     .selectFrom("users")
     .select(["id", "display_name"])
@@ -19,9 +20,9 @@ export async function searchUsers(
     .where("id", "<>", excludeId)
     .where((eb) =>
       eb.or([
-        eb(eb.fn("lower", ["display_name"]), "like", `${q}%`),
-        eb(eb.fn("lower", ["display_name"]), "like", `% ${q}%`),
-        eb("email", "like", `${q}%`),
+        likeInsensitive(eb.ref("display_name"), `${q}%`),
+        likeInsensitive(eb.ref("display_name"), `% ${q}%`),
+        likeInsensitive(eb.ref("email"), `${q}%`),
       ]),
     )
     .orderBy("display_name")

@@ -1,9 +1,10 @@
-import { API } from "@parley/protocol";
+import { API, JobParams } from "@parley/protocol";
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
 import type { AppContext } from "../../context";
 import { parse } from "../../http/parse";
 import { authorizedUser } from "../../http/route-rules";
+import { listJobs, retryJob } from "../../jobs/admin-jobs";
 import { deactivateUser } from "./deactivate-user";
 import { listRooms, listUsers } from "./queries";
 
@@ -27,4 +28,12 @@ export function adminRoutes(app: FastifyInstance, ctx: AppContext): void {
   app.get(API.adminRooms, { config: { rule: "server.rooms.list" } }, async (request) => ({
     rooms: await listRooms(ctx.db, authorizedUser(request)),
   }));
+
+  app.get(API.adminJobs, { config: { rule: "server.jobs.list" } }, async () => listJobs(ctx.db));
+
+  app.post(API.adminRetryJob(":jobId"), { config: { rule: "server.jobs.retry" } }, async (request, reply) => {
+    const { jobId } = parse(JobParams, request.params);
+    await retryJob(ctx.db, ctx.jobs, jobId);
+    return reply.status(204).send();
+  });
 }

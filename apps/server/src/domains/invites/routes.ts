@@ -12,6 +12,7 @@ import type { AppContext } from "../../context";
 import { AppError } from "../../errors";
 import { parse } from "../../http/parse";
 import { authorizedUser } from "../../http/route-rules";
+import { limitRequest } from "../../limits/limit-request";
 import { authorize } from "../../rules/rules";
 import { addMember } from "../rooms/add-member";
 import { countMembers, loadRoomAccess } from "../rooms/queries";
@@ -23,6 +24,7 @@ const InviteParams = RoomParams.extend({ inviteId: z.string().uuid() });
 
 export function inviteRoutes(app: FastifyInstance, ctx: AppContext): void {
   app.post(API.members(":roomId"), { config: { rule: "room.members.add" } }, async (request) => {
+    await limitRequest(ctx, "invite", request);
     const { roomId } = parse(RoomParams, request.params);
     const { userId } = parse(AddMemberRequest, request.body);
     // The rule again, now knowing who is added (a banned person cannot be added back).
@@ -37,6 +39,7 @@ export function inviteRoutes(app: FastifyInstance, ctx: AppContext): void {
   });
 
   app.post(API.invites(":roomId"), { config: { rule: "room.invites.manage" } }, async (request, reply) => {
+    await limitRequest(ctx, "invite", request);
     const { roomId } = parse(RoomParams, request.params);
     const input = parse(CreateInviteRequest, request.body ?? {});
     return reply.status(201).send(await createInvite(ctx, authorizedUser(request), roomId, input));
@@ -78,6 +81,8 @@ export function inviteRoutes(app: FastifyInstance, ctx: AppContext): void {
   );
 
   app.post(API.acceptInvitation(":code"), { config: { rule: "invite.use" } }, async (request) => {
+    // Limited before the code is looked up: accepting is joining, and it also slows guessing.
+    await limitRequest(ctx, "join", request);
     const { invite, alreadyMember } = await resolveInvitation(ctx, request);
     return { room: await acceptInvite(ctx, authorizedUser(request), invite, alreadyMember) };
   });

@@ -1,24 +1,53 @@
 import type { Database } from "@parley/db";
-import type { Message } from "@parley/protocol";
+import { excerpt, type Message } from "@parley/protocol";
 import type { Kysely } from "kysely";
+import { withAttachments } from "../attachments/queries";
+import { withReactions } from "../reactions/queries";
 
 export function selectMessages(db: Kysely<Database>) {
-  return db
-    .selectFrom("messages")
-    .innerJoin("users", "users.id", "messages.author_id")
-    .select([
-      "messages.id",
-      "messages.room_id",
-      "messages.seq",
-      "messages.client_id",
-      "messages.body",
-      "messages.created_at",
-      "messages.author_id",
-      "users.display_name",
-    ]);
+  return (
+    db
+      .selectFrom("messages")
+      .innerJoin("users", "users.id", "messages.author_id")
+      // The message it replies to, for the quote (two primary-key lookups per row).
+      .leftJoin("messages as reply", "reply.id", "messages.reply_to_id")
+      .leftJoin("users as reply_author", "reply_author.id", "reply.author_id")
+      .select([
+        "messages.id",
+        "messages.room_id",
+        "messages.seq",
+        "messages.client_id",
+        "messages.body",
+        "messages.created_at",
+        "messages.author_id",
+        "messages.kind",
+        "messages.target_id",
+        "messages.deleted_by",
+        "messages.edited_at",
+        "messages.event_seq",
+        "users.display_name",
+        "reply.id as reply_id",
+        "reply.seq as reply_seq",
+        "reply.body as reply_body",
+        "reply.deleted_at as reply_deleted_at",
+        "reply.author_id as reply_author_id",
+        "reply_author.display_name as reply_author_name",
+      ])
+  );
 }
 
 export type MessageRow = Awaited<ReturnType<ReturnType<typeof selectMessages>["executeTakeFirstOrThrow"]>>;
+
+/** How a reply quotes the message it answers. */
+export function replyPreview(target: Message): NonNullable<Message["replyTo"]> {
+  return {
+    id: target.id,
+    seq: target.seq,
+    author: target.author,
+    excerpt: excerpt(target.body),
+    deleted: target.deleted !== null,
+  };
+}
 
 export function toMessage(r: MessageRow): Message {
   return {
@@ -29,6 +58,21 @@ export function toMessage(r: MessageRow): Message {
     author: { id: r.author_id, displayName: r.display_name },
     body: r.body,
     createdAt: r.created_at,
+    kind: r.kind,
+    targetId: r.target_id,
+    deleted: r.deleted_by === null ? null : r.deleted_by === r.author_id ? "author" : "moderator",
+    editedAt: r.edited_at,
+    eventSeq: Number(r.event_seq),
+    replyTo:
+      r.reply_id === null
+        ? null
+        : {
+            id: r.reply_id,
+            seq: Number(r.reply_seq),
+            author: { id: r.reply_author_id ?? "", displayName: r.reply_author_name ?? "" },
+            excerpt: excerpt(r.reply_body ?? ""),
+            deleted: r.reply_deleted_at !== null,
+          },
   };
 }
 
@@ -43,7 +87,9 @@ export async function findMessageByClientId(
     .where("messages.author_id", "=", authorId)
     .where("messages.client_id", "=", clientId)
     .executeTakeFirst();
-  return row ? toMessage(row) : null;
+  if (!row) return null;
+  const [message] = await withReactions(db, await withAttachments(db, [toMessage(row)]));
+  return message ?? null;
 }
 
 export interface Page {
@@ -65,7 +111,12 @@ export async function messagesBefore(
     .orderBy("messages.seq", "desc")
     .limit(limit + 1)
     .execute();
-  return { messages: rows.slice(0, limit).reverse().map(toMessage), hasMore: rows.length > limit };
+  // The page's files in one more query.
+  const messages = await withReactions(
+    db,
+    await withAttachments(db, rows.slice(0, limit).reverse().map(toMessage)),
+  );
+  return { messages, hasMore: rows.length > limit };
 }
 
 /** Up to `limit` messages with seq > after, and optionally < until, ascending. */
@@ -82,5 +133,22 @@ export async function messagesAfter(
     .orderBy("messages.seq", "asc")
     .limit(limit + 1)
     .execute();
-  return { messages: rows.slice(0, limit).map(toMessage), hasMore: rows.length > limit };
+  const messages = await withReactions(db, await withAttachments(db, rows.slice(0, limit).map(toMessage)));
+  return { messages, hasMore: rows.length > limit };
+}
+
+/** Who wrote a message of this room (events on messages are not messages: null). */
+export async function messageAuthor(
+  db: Kysely<Database>,
+  roomId: string,
+  messageId: string,
+): Promise<{ authorId: string } | null> {
+  const row = await db
+    .selectFrom("messages")
+    .select("author_id")
+    .where("id", "=", messageId)
+    .where("room_id", "=", roomId)
+    .where("kind", "=", "message")
+    .executeTakeFirst();
+  return row ? { authorId: row.author_id } : null;
 }

@@ -2,8 +2,12 @@ import { isMessageTooLong, MESSAGE_MAX_LENGTH, SendMessageRequest } from "@parle
 import type { AppContext } from "../../context";
 import { AppError } from "../../errors";
 import { parse } from "../../http/parse";
+import type { Charge } from "../../http/rate-limiter";
+import { chargesFor, rateLimitedError } from "../../limits/action-limits";
 import { authorize, rankOf, SOCKET_RULES } from "../../rules/rules";
+import { checkAttachmentClaims } from "../attachments/bind-attachments";
 import { accessKey, loadRoomAccessMany } from "../rooms/queries";
+import { findMessageByClientId } from "./queries";
 import { type SendRequest, type SendResult, storeMessages } from "./store-messages";
 
 /** Most sends stored by one transaction. */
@@ -11,8 +15,15 @@ const MAX_BATCH = 500;
 
 interface Pending {
   request: SendRequest;
+  /** The client's address, for the per-IP posting limit. */
+  ip: string;
   resolve: (result: SendResult) => void;
   reject: (error: unknown) => void;
+}
+
+/** A send that passed the rules, with the posting units it was charged (given back if it costs nothing). */
+interface Admitted extends Pending {
+  charges: Charge[];
 }
 
 /**
@@ -20,15 +31,29 @@ interface Pending {
  * (schema, length) at once, then queue it. Sends that arrive while a batch is being written
  * are authorised together (one read) and stored together (one transaction: group commit), so
  * a busy room costs one commit per batch instead of one per message.
+ *
+ * Posting is limited per user and per IP here, so REST and socket sends, from every tab, share
+ * one budget. A send over it is refused with RATE_LIMITED before it is stored (no sequence
+ * number), except a retry of a message already stored: it is answered with its original ack,
+ * because it costs nothing and the client must learn that its message went through. For the
+ * same reason a retry under the limit gets its unit back.
  */
 export class SendPipeline {
   private queue: Pending[] = [];
   private running = false;
 
-  constructor(private readonly ctx: Pick<AppContext, "db" | "bus" | "log">) {}
+  constructor(private readonly ctx: Pick<AppContext, "db" | "bus" | "log" | "config" | "rateLimiter">) {}
 
-  /** Resolves once the message is committed (or found as an earlier copy of this send). */
-  submit(author: { id: string; displayName: string }, roomId: string, raw: unknown): Promise<SendResult> {
+  /**
+   * Resolves once the message is committed (or found as an earlier copy of this send). `ip`
+   * is the sender's address (Fastify's request.ip, or the socket's upgrade request).
+   */
+  submit(
+    author: { id: string; displayName: string },
+    roomId: string,
+    raw: unknown,
+    ip: string,
+  ): Promise<SendResult> {
     let input: SendMessageRequest;
     try {
       input = parse(SendMessageRequest, raw);
@@ -40,7 +65,15 @@ export class SendPipeline {
     }
     return new Promise((resolve, reject) => {
       this.queue.push({
-        request: { author, roomId, clientId: input.clientId, body: input.body },
+        request: {
+          author,
+          roomId,
+          clientId: input.clientId,
+          body: input.body,
+          attachmentIds: input.attachmentIds,
+          replyToId: input.replyToId,
+        },
+        ip,
         resolve,
         reject,
       });
@@ -98,26 +131,124 @@ export class SendPipeline {
       }
     }
     if (allowed.length === 0) return;
+    const checked = await this.checkReplies(await this.checkAttachments(allowed));
+    if (checked.length === 0) return;
+    const admitted = await this.admit(checked);
+    if (admitted.length === 0) return;
     try {
       const results = await storeMessages(
         this.ctx,
-        allowed.map((p) => p.request),
+        admitted.map((p) => p.request),
       );
-      allowed.forEach((p, i) => {
-        p.resolve(results[i] as SendResult);
+      admitted.forEach((p, i) => {
+        this.settle(p, results[i] as SendResult);
       });
     } catch (error) {
       // One bad request (or a clientId raced in by another node) must not fail its batch
       // mates: store them one by one so each gets its own outcome.
-      this.ctx.log.warn({ err: error, size: allowed.length }, "batched send failed; retrying one by one");
-      for (const p of allowed) {
+      this.ctx.log.warn({ err: error, size: admitted.length }, "batched send failed; retrying one by one");
+      for (const p of admitted) {
         try {
           const [result] = await storeMessages(this.ctx, [p.request]);
-          p.resolve(result as SendResult);
+          this.settle(p, result as SendResult);
         } catch (single) {
+          this.refund(p);
           p.reject(single);
         }
       }
     }
+  }
+
+  /**
+   * Replies: each must answer a message of its own room (one query for the whole batch; none
+   * when no send replies). A deleted message may still be answered: its quote says so.
+   */
+  private async checkReplies(sends: Pending[]): Promise<Pending[]> {
+    const ids = [...new Set(sends.flatMap((p) => (p.request.replyToId ? [p.request.replyToId] : [])))];
+    if (ids.length === 0) return sends;
+    const targets = await this.ctx.db
+      .selectFrom("messages")
+      .select(["id", "room_id"])
+      .where("id", "in", ids)
+      .where("kind", "=", "message")
+      .execute();
+    const roomOf = new Map(targets.map((t) => [t.id, t.room_id]));
+    return sends.filter((p) => {
+      const { replyToId, roomId } = p.request;
+      if (!replyToId || roomOf.get(replyToId) === roomId) return true;
+      p.reject(new AppError("MESSAGE_NOT_FOUND", "The message you reply to is not in this room"));
+      return false;
+    });
+  }
+
+  /**
+   * Sends with files: each must name its author's pending uploads to that room (one query for
+   * the whole batch; none when no send carries files). The others are answered here.
+   */
+  private async checkAttachments(sends: Pending[]): Promise<Pending[]> {
+    if (!sends.some((p) => p.request.attachmentIds?.length)) return sends;
+    const verdicts = await checkAttachmentClaims(
+      this.ctx.db,
+      sends.map((p) => ({
+        roomId: p.request.roomId,
+        authorId: p.request.author.id,
+        clientId: p.request.clientId,
+        attachmentIds: p.request.attachmentIds ?? [],
+      })),
+    );
+    return sends.filter((p, i) => {
+      const error = verdicts[i];
+      if (error) p.reject(error);
+      return !error;
+    });
+  }
+
+  /**
+   * Charges each send to its author's and its IP's posting budget, in arrival order (the
+   * limiter decides calls in the order they are made, so all are asked at once). Refused
+   * sends are answered here: a retry of a stored message with its original, others with
+   * RATE_LIMITED. Returns the sends to store.
+   */
+  private async admit(sends: Pending[]): Promise<Admitted[]> {
+    const limits = this.ctx.config.rateLimits;
+    const charged = sends.map((p) => ({
+      ...p,
+      charges: chargesFor(limits, "post", { userId: p.request.author.id, ip: p.ip }),
+    }));
+    const waits = await Promise.all(charged.map((p) => this.ctx.rateLimiter.take(p.charges)));
+    const admitted: Admitted[] = [];
+    const refused: Array<Promise<void>> = [];
+    charged.forEach((p, i) => {
+      const wait = waits[i] ?? 0;
+      if (wait === 0) admitted.push(p);
+      else refused.push(this.answerRefused(p, wait));
+    });
+    await Promise.all(refused);
+    return admitted;
+  }
+
+  /** A refused send: its original ack if this clientId was stored before, else RATE_LIMITED. */
+  private async answerRefused(p: Pending, wait: number): Promise<void> {
+    const { roomId, author, clientId } = p.request;
+    try {
+      const original = await findMessageByClientId(this.ctx.db, roomId, author.id, clientId);
+      if (original) p.resolve({ message: original, duplicate: true });
+      else p.reject(rateLimitedError("post", wait));
+    } catch (error) {
+      p.reject(error);
+    }
+  }
+
+  /** Answers a stored send; a duplicate took no sequence number, so it gets its unit back. */
+  private settle(p: Admitted, result: SendResult): void {
+    if (result.duplicate) this.refund(p);
+    p.resolve(result);
+  }
+
+  private refund(p: Admitted): void {
+    this.ctx.rateLimiter.refund(p.charges).catch((error) => {
+      // A unit not given back only makes the limit stricter for a moment: log, do not fail.
+      this.ctx.log.warn({ err: error }, "rate limit refund failed");
+    });
   }
 }

@@ -5,13 +5,21 @@ import type { Insertable } from "kysely";
 import type { AppContext } from "../../context";
 import { runAction } from "../../db/run-action";
 import { roomTopic } from "../../realtime/bus";
-import { selectMessages, toMessage } from "./queries";
+import { bindAttachments } from "../attachments/bind-attachments";
+import { attachmentsOf } from "../attachments/queries";
+import { mayNotify, notifyMessageJob } from "../notifications/notify-message";
+import { indexNewMessagesJob, indexWindow } from "../search/index-room";
+import { replyPreview, selectMessages, toMessage } from "./queries";
 
 export interface SendRequest {
   author: { id: string; displayName: string };
   roomId: string;
   clientId: string;
   body: string;
+  /** Pending uploads to attach (checked by the pipeline; bound here, guarded). */
+  attachmentIds?: readonly string[];
+  /** The message of the same room it answers (checked by the pipeline). */
+  replyToId?: string;
   /** The room is in slow mode: remember when this member posted. */
   touchLastPosted?: boolean;
 }
@@ -40,10 +48,10 @@ const keyOf = (roomId: string, authorId: string, clientId: string) =>
  * constraint fails the whole transaction; the caller then retries requests one by one.
  */
 export async function storeMessages(
-  ctx: Pick<AppContext, "db" | "bus">,
+  ctx: Pick<AppContext, "db" | "bus"> & { config?: Pick<AppContext["config"], "searchIndexWindowMs"> },
   requests: readonly SendRequest[],
 ): Promise<SendResult[]> {
-  return runAction(ctx, async ({ tx, publish }) => {
+  return runAction(ctx, async ({ tx, publish, enqueue }) => {
     const clientIds = [...new Set(requests.map((r) => r.clientId))];
     const roomIds = [...new Set(requests.map((r) => r.roomId))];
     const authorIds = [...new Set(requests.map((r) => r.author.id))];
@@ -77,15 +85,17 @@ export async function storeMessages(
 
     const now = new Date().toISOString();
     const rows: Insertable<Database["messages"]>[] = [];
+    const notifying: string[] = [];
     const fresh: Message[] = [];
+    const carrying: Array<{ message: Message; request: SendRequest }> = [];
     // Rooms are locked in a fixed order so two nodes' batches can never deadlock.
     for (const roomId of [...freshByRoom.keys()].sort()) {
       const indexes = freshByRoom.get(roomId) ?? [];
-      const { last_seq } = await tx
+      const { last_seq, kind } = await tx
         .updateTable("rooms")
         .set((eb) => ({ last_seq: eb("last_seq", "+", indexes.length) }))
         .where("id", "=", roomId)
-        .returning("last_seq")
+        .returning(["last_seq", "kind"])
         .executeTakeFirstOrThrow();
       let seq = Number(last_seq) - indexes.length;
       for (const i of indexes) {
@@ -99,9 +109,17 @@ export async function storeMessages(
           author: { id: r.author.id, displayName: r.author.displayName },
           body: r.body,
           createdAt: now,
+          kind: "message",
+          targetId: null,
+          deleted: null,
+          attachments: [],
+          replyTo: null,
         };
+        if (r.attachmentIds && r.attachmentIds.length > 0) carrying.push({ message, request: r });
         results[i] = { message, duplicate: false };
         fresh.push(message);
+        // Mentions and direct messages notify: the job is written with the message (outbox).
+        if (mayNotify(kind, r.body)) notifying.push(message.id);
         rows.push({
           id: message.id,
           room_id: roomId,
@@ -110,6 +128,7 @@ export async function storeMessages(
           client_id: r.clientId,
           body: r.body,
           created_at: now,
+          reply_to_id: r.replyToId ?? null,
         });
       }
     }
@@ -118,6 +137,45 @@ export async function storeMessages(
         .insertInto("messages")
         .values(rows.slice(i, i + INSERT_CHUNK))
         .execute();
+    }
+    // Files: only sends that carry some (or retries, answered with their original) cost a query.
+    for (const { message, request } of carrying) {
+      await bindAttachments(tx, message.id, {
+        roomId: message.roomId,
+        authorId: request.author.id,
+        clientId: request.clientId,
+        attachmentIds: request.attachmentIds ?? [],
+      });
+    }
+    const needFiles = [...carrying.map((c) => c.message), ...earlier.values()];
+    if (needFiles.length > 0) {
+      const files = await attachmentsOf(
+        tx,
+        needFiles.map((m) => m.id),
+      );
+      for (const m of needFiles) m.attachments = files.get(m.id) ?? [];
+    }
+    // Replies carry their quote: one query for the batch's replied-to messages.
+    const replying = requests.flatMap((r, i) =>
+      r.replyToId && results[i] && !results[i].duplicate ? [i] : [],
+    );
+    if (replying.length > 0) {
+      const targets = await selectMessages(tx)
+        .where("messages.id", "in", [...new Set(replying.map((i) => requests[i]?.replyToId ?? ""))])
+        .execute();
+      const byId = new Map(targets.map((t) => [t.id, toMessage(t)]));
+      for (const i of replying) {
+        const target = byId.get(requests[i]?.replyToId ?? "");
+        const result = results[i];
+        if (target && result) result.message.replyTo = replyPreview(target);
+      }
+    }
+    for (const messageId of notifying) await enqueue(notifyMessageJob, { messageId }, { key: messageId });
+    // Searchable within a couple of seconds: one indexing job per window, however many batches
+    // and rooms the window holds (a later enqueue with the same key is a no-op).
+    if (fresh.length > 0) {
+      const { key, runAfter } = indexWindow(Date.parse(now), ctx.config?.searchIndexWindowMs);
+      await enqueue(indexNewMessagesJob, {}, { key, runAfter });
     }
     const touched = new Set(
       requests.filter((r) => r.touchLastPosted).map((r) => `${r.roomId} ${r.author.id}`),

@@ -20,12 +20,15 @@ export async function createRoom(
     visibility: input.visibility,
     archived: false,
     slowModeSeconds: 0,
+    readReceipts: "auto",
     people: [],
     createdAt: now,
     lastSeq: 0,
+    lastActivityAt: null,
     memberCount: 1,
     myRole: "owner",
     myMutedUntil: null,
+    myNotify: "mentions",
   };
   return runAction(ctx, async ({ tx, publish }) => {
     await tx

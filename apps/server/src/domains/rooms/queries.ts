@@ -1,14 +1,16 @@
 import type { Database } from "@parley/db";
-import type { PublicUser, Room, RoomRole } from "@parley/protocol";
-import type { Kysely, Selectable } from "kysely";
+import type { NotifyLevel, PublicUser, Room, RoomRole } from "@parley/protocol";
+import type { ExpressionBuilder, Kysely, Selectable } from "kysely";
+import { escapeLike, likeInsensitive } from "../../db/like";
 import type { RoomResource } from "../../rules/rules";
 
 type RoomRow = Selectable<Database["rooms"]>;
 
 function toRoom(
   row: RoomRow,
+  lastActivityAt: string | null,
   memberCount: number,
-  me: { role: RoomRole | null; mutedUntil: string | null },
+  me: { role: RoomRole | null; mutedUntil: string | null; notify: NotifyLevel | null },
   people: PublicUser[],
 ): Room {
   return {
@@ -20,14 +22,22 @@ function toRoom(
     visibility: row.visibility,
     archived: row.archived_at !== null,
     slowModeSeconds: Number(row.slow_mode_seconds),
+    readReceipts: row.read_receipts,
     people,
     createdAt: row.created_at,
     lastSeq: Number(row.last_seq),
+    lastActivityAt,
     memberCount,
     myRole: me.role,
     // A mute that has run out is no mute.
     myMutedUntil: me.mutedUntil && me.mutedUntil > new Date().toISOString() ? me.mutedUntil : null,
+    myNotify: me.role === null ? null : (me.notify ?? defaultNotifyLevel(row.kind)),
   };
+}
+
+/** Until a member chooses: every message of a direct conversation notifies; in a channel, mentions. */
+export function defaultNotifyLevel(kind: Room["kind"]): NotifyLevel {
+  return kind === "channel" ? "mentions" : "all";
 }
 
 /** Someone's role in a room, or null when they are not a member. */
@@ -129,15 +139,30 @@ export async function getRoom(db: Kysely<Database>, roomId: string, userId: stri
   return rooms[0] ?? null;
 }
 
-/** Public rooms, newest first, with member counts and whether the user has joined. */
-export function listPublicRooms(db: Kysely<Database>, userId: string): Promise<Room[]> {
-  return queryRooms(db, userId, (q) =>
-    q
-      .where("rooms.kind", "=", "channel")
-      .where("rooms.visibility", "=", "public")
-      .orderBy("rooms.created_at", "desc")
-      .limit(200),
-  );
+/**
+ * Public channels, most recently active first (a room with no message yet counts from its
+ * creation), with member counts and whether the user has joined. A non-blank `search` keeps
+ * the rooms whose name or topic contains it, in any case.
+ */
+export function listPublicRooms(db: Kysely<Database>, userId: string, search = ""): Promise<Room[]> {
+  return queryRooms(db, userId, (q) => {
+    let query = q.where("rooms.kind", "=", "channel").where("rooms.visibility", "=", "public");
+    if (search !== "") {
+      const pattern = `%${escapeLike(search)}%`;
+      // lower() on both sides, not ILIKE: SQLite has no ILIKE, and each database then folds
+      // case the same way for the column and the text. ESCAPE because SQLite has no default.
+      query = query.where((eb) =>
+        eb.or([
+          likeInsensitive(eb.ref("rooms.name"), pattern),
+          likeInsensitive(eb.ref("rooms.topic"), pattern),
+        ]),
+      );
+    }
+    return query
+      .orderBy((eb) => eb.fn.coalesce(lastActivityAt(eb), eb.ref("rooms.created_at")), "desc")
+      .orderBy("rooms.id")
+      .limit(200);
+  });
 }
 
 /** Every channel, for server administrators (first 1,000, newest first). */
@@ -156,13 +181,31 @@ export function listMyRooms(db: Kysely<Database>, userId: string): Promise<Room[
 
 type RoomQuery = ReturnType<typeof baseRoomQuery>;
 
+/**
+ * When the room's newest message was posted: one step down the (room_id, seq) unique index
+ * from its top, instead of a max() over every message of the room.
+ */
+function lastActivityAt(eb: ExpressionBuilder<Database, "rooms">) {
+  return (
+    eb
+      .selectFrom("messages as lm")
+      .select("lm.created_at")
+      .whereRef("lm.room_id", "=", "rooms.id")
+      // Messages, not events on them: deleting an old message is not activity.
+      .where("lm.kind", "=", "message")
+      .orderBy("lm.seq", "desc")
+      .limit(1)
+      .$asScalar()
+  );
+}
+
 function baseRoomQuery(db: Kysely<Database>, userId: string) {
   return db
     .selectFrom("rooms")
     .leftJoin(
       db
         .selectFrom("room_members")
-        .select(["room_id", "user_id", "role", "muted_until"])
+        .select(["room_id", "user_id", "role", "muted_until", "notify"])
         .where("user_id", "=", userId)
         .as("me"),
       "me.room_id",
@@ -176,8 +219,10 @@ function baseRoomQuery(db: Kysely<Database>, userId: string) {
         .select(eb.fn.countAll<string | number>().as("n"))
         .whereRef("rm.room_id", "=", "rooms.id")
         .as("member_count"),
+      lastActivityAt(eb).as("last_activity_at"),
       "me.role as my_role",
       "me.muted_until as my_muted_until",
+      "me.notify as my_notify",
     ]);
 }
 
@@ -195,15 +240,17 @@ async function queryRooms(
   return rows.map((r) =>
     toRoom(
       r,
+      r.last_activity_at ?? null,
       Number(r.member_count ?? 0),
-      { role: r.my_role ?? null, mutedUntil: r.my_muted_until ?? null },
+      { role: r.my_role ?? null, mutedUntil: r.my_muted_until ?? null, notify: r.my_notify ?? null },
       people.get(r.id) ?? [],
     ),
   );
 }
 
 /** For DMs and group DMs: the members other than the viewer, by room (one query). */
-async function conversationPeople(
+/** The other members of each conversation among these rooms, by name: what DMs are named by. */
+export async function conversationPeople(
   db: Kysely<Database>,
   roomIds: string[],
   viewerId: string,

@@ -1,8 +1,9 @@
-import { API, CreateRoomRequest, RoomParams, UpdateRoomRequest } from "@parley/protocol";
+import { API, CreateRoomRequest, RoomParams, RoomSearchQuery, UpdateRoomRequest } from "@parley/protocol";
 import type { FastifyInstance } from "fastify";
 import type { AppContext } from "../../context";
 import { parse } from "../../http/parse";
 import { authorizedUser } from "../../http/route-rules";
+import { limitRequest } from "../../limits/limit-request";
 import { createRoom } from "./create-room";
 import { deleteRoom } from "./delete-room";
 import { joinRoom } from "./join-room";
@@ -12,7 +13,8 @@ import { updateRoom } from "./update-room";
 
 export function roomRoutes(app: FastifyInstance, ctx: AppContext): void {
   app.get(API.rooms, { config: { rule: "room.list" } }, async (request) => {
-    return { rooms: await listPublicRooms(ctx.db, authorizedUser(request)) };
+    const { q } = parse(RoomSearchQuery, request.query ?? {});
+    return { rooms: await listPublicRooms(ctx.db, authorizedUser(request), q) };
   });
 
   app.get(API.myRooms, { config: { rule: "room.list" } }, async (request) => {
@@ -45,6 +47,7 @@ export function roomRoutes(app: FastifyInstance, ctx: AppContext): void {
   });
 
   app.post(API.joinRoom(":roomId"), { config: { rule: "room.join" } }, async (request) => {
+    await limitRequest(ctx, "join", request);
     const { roomId } = parse(RoomParams, request.params);
     return { room: await joinRoom(ctx, authorizedUser(request), roomId) };
   });

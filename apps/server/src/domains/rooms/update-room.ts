@@ -30,6 +30,7 @@ export async function updateRoom(
         ...(changes.topic === undefined ? {} : { topic: changes.topic }),
         ...(changes.description === undefined ? {} : { description: changes.description }),
         ...(changes.slowModeSeconds === undefined ? {} : { slow_mode_seconds: changes.slowModeSeconds }),
+        ...(changes.readReceipts === undefined ? {} : { read_receipts: changes.readReceipts }),
         archived_at: archivedAt,
       })
       .where("id", "=", roomId)

@@ -12,7 +12,7 @@ export interface Parser<T> {
  * loudly here instead of as `undefined` deep in a component.
  */
 async function request<T>(
-  method: "GET" | "POST" | "PUT" | "DELETE",
+  method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE",
   path: string,
   schema: Parser<T> | null,
   body?: unknown,
@@ -78,4 +78,14 @@ export async function apiPutEmpty(path: string, body: unknown = {}): Promise<voi
 /** A DELETE answered with 204 (unmute, unban, revoke). */
 export async function apiDeleteEmpty(path: string): Promise<void> {
   await request("DELETE", path, null);
+}
+
+/** A PATCH answered with a body (room settings). */
+export function apiPatch<T>(path: string, body: unknown, schema: Parser<T>): Promise<T> {
+  return request("PATCH", path, schema, body);
+}
+
+/** A DELETE answered with a body (deleting a message returns it as it is now). */
+export function apiDelete<T>(path: string, schema: Parser<T>): Promise<T> {
+  return request("DELETE", path, schema);
 }

@@ -19,4 +19,10 @@ export const queryKeys = {
   /** Per room: the seq up to which my messages reached another member's device (socket-fed). */
   allDelivered: ["delivered"] as const,
   delivered: (roomId: string) => ["delivered", roomId] as const,
+  /** My read pointer, unread and mention counts in every room of mine (socket-fed). */
+  readStates: ["read-states"] as const,
+  /** How far the other members have read a room (socket-fed), under the room's key. */
+  readReceipts: (roomId: string) => ["rooms", "detail", roomId, "receipts"] as const,
+  /** My notifications inbox, newest first, paged backwards (socket-fed: new entries, read flags). */
+  inbox: ["inbox"] as const,
 };

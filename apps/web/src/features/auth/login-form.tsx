@@ -10,6 +10,7 @@ import { TextField } from "../ui/text-field";
 import { signIn } from "./auth-api";
 import { AuthCard, authFormClass } from "./auth-card";
 import { LOGIN_FIELDS, type LoginField, loginErrors } from "./auth-errors";
+import { continueLinking, OidcButtons, OidcErrorAlert } from "./oidc-sign-in";
 import { useAuthSuccess } from "./use-auth-success";
 import { useNextQuery } from "./use-next-query";
 
@@ -19,7 +20,8 @@ export function LoginForm() {
   const onSuccess = useAuthSuccess();
   const mutation = useMutation({
     mutationFn: signIn,
-    onSuccess,
+    // Sent here to link a provider to an existing account: go on to it once signed in.
+    onSuccess: (user) => continueLinking() || onSuccess(user),
     onError: (error) => setErrors(loginErrors(error)),
   });
 
@@ -54,6 +56,7 @@ export function LoginForm() {
         </>
       }
     >
+      <OidcErrorAlert />
       <form className={authFormClass} onSubmit={submit} noValidate aria-busy={busy}>
         {errors.form && (
           <div className="alert" role="alert">
@@ -84,6 +87,7 @@ export function LoginForm() {
           Sign in
         </button>
       </form>
+      <OidcButtons />
     </AuthCard>
   );
 }

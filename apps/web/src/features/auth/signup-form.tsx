@@ -10,6 +10,7 @@ import { TextField } from "../ui/text-field";
 import { signUp } from "./auth-api";
 import { AuthCard, authFormClass } from "./auth-card";
 import { SIGNUP_FIELDS, type SignupField, signupErrors } from "./auth-errors";
+import { OidcButtons, OidcErrorAlert } from "./oidc-sign-in";
 import { PasswordHint } from "./password-hint";
 import { useAuthSuccess } from "./use-auth-success";
 import { useNextQuery } from "./use-next-query";
@@ -60,6 +61,7 @@ export function SignupForm() {
         </>
       }
     >
+      <OidcErrorAlert />
       <form className={authFormClass} onSubmit={submit} noValidate aria-busy={busy}>
         {errors.form && (
           <div className="alert" role="alert">
@@ -105,6 +107,7 @@ export function SignupForm() {
           Create account
         </button>
       </form>
+      <OidcButtons />
     </AuthCard>
   );
 }

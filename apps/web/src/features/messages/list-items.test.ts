@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { buildListItems } from "./list-items";
+import { mergeMessages } from "./merge-messages";
 import type { OutboxEntry } from "./outbox";
-import { ALICE, BOB, fakeMessage, ROOM_ID } from "./test-messages";
+import { ALICE, BOB, fakeDeletion, fakeMessage, ROOM_ID } from "./test-messages";
 
 const pending = (clientId: string, body = "typed"): OutboxEntry => ({
   clientId,
@@ -56,11 +57,53 @@ describe("messages: statuses in the list", () => {
     ]);
   });
 
+  it("in a DM, shows Seen under the newest of mine the other person read, and the newest's own status", () => {
+    const messages = [
+      fakeMessage(1, { author: ALICE, body: "mine 1" }),
+      fakeMessage(2, { author: BOB, body: "theirs" }),
+      fakeMessage(3, { author: ALICE, body: "mine 3" }),
+      fakeMessage(4, { author: ALICE, body: "mine 4" }),
+    ];
+    expect(statuses(buildListItems(messages, [], ALICE, { delivered: 4, read: 3 }))).toEqual([
+      ["mine 1", null],
+      ["theirs", null],
+      ["mine 3", "read"],
+      ["mine 4", "delivered"],
+    ]);
+    // Read to the end: one Seen, on the newest.
+    expect(statuses(buildListItems(messages, [], ALICE, { delivered: 4, read: 4 })).map((s) => s[1])).toEqual(
+      [null, null, null, "read"],
+    );
+    // Read only their own message: nothing of mine is Seen yet... except what came before it.
+    expect(statuses(buildListItems(messages, [], ALICE, { delivered: 4, read: 2 }))[0]).toEqual([
+      "mine 1",
+      "read",
+    ]);
+  });
+
   it("shows every unconfirmed send as pending or failed", () => {
     const failed = { ...pending("c-2", "refused"), status: "failed" as const, error: "nope" };
     expect(statuses(buildListItems([], [pending("c-1"), failed], ALICE))).toEqual([
       ["typed", "pending"],
       ["refused", "failed"],
     ]);
+  });
+
+  it("keeps a deleted message's place without its body, and shows no row for the deletion itself", () => {
+    const doomed = fakeMessage(1, { author: BOB });
+    const log = mergeMessages([doomed, fakeMessage(2)], [fakeDeletion(3, doomed, ALICE)]);
+    const items = buildListItems(log, [], ALICE);
+    expect(items.map((i) => [i.authorName, i.body, i.deleted])).toEqual([
+      ["Bob", "", "moderator"],
+      ["Alice", "message 2", null],
+    ]);
+  });
+
+  it("shows my delivery status under my newest message that is not deleted", () => {
+    const mine = fakeMessage(1, { author: ALICE });
+    const gone = fakeMessage(2, { author: ALICE });
+    const log = mergeMessages([mine, gone], [fakeDeletion(3, gone)]);
+    const items = buildListItems(log, [], ALICE, { delivered: 2 });
+    expect(items.map((i) => i.status)).toEqual(["delivered", null]);
   });
 });

@@ -1,4 +1,4 @@
-import type { Message } from "@parley/protocol";
+import type { DeletedBy, Message } from "@parley/protocol";
 import { type MessageStatus, statusOfStored, type Watermarks } from "./message-status";
 import type { OutboxEntry } from "./outbox";
 
@@ -10,6 +10,8 @@ export interface ListItem {
   authorName: string;
   body: string;
   createdAt: string;
+  /** A deleted message keeps its place in the timeline, without its body. */
+  deleted: DeletedBy | null;
   message: Message | null;
   pending: OutboxEntry | null;
   /** Shown under the row; null for other people's messages and my older ones. */
@@ -21,7 +23,8 @@ const keyFor = (authorId: string, clientId: string, myId: string, messageId: str
   authorId === myId ? `mine:${clientId}` : `msg:${messageId}`;
 
 /**
- * Stored messages in seq order, then our unconfirmed sends in the order typed. A pending
+ * Stored messages in seq order (log events such as deletions are not rows: they are already
+ * applied to their targets), then our unconfirmed sends in the order typed. A pending
  * send whose stored copy is already in the cache is left out: the two can briefly coexist
  * between the cache update and the outbox update.
  *
@@ -29,7 +32,9 @@ const keyFor = (authorId: string, clientId: string, myId: string, messageId: str
  * may need the user's attention), but of my stored messages only the newest shows sent or
  * delivered. Delivery is a watermark, so what is true of my newest message is true of all
  * mine before it ("delivered" there means delivered up to there); a ✓✓ on every row of a
- * group chat would be noise for sighted users and for screen readers alike.
+ * group chat would be noise for sighted users and for screen readers alike. In a 1:1
+ * conversation "Seen" goes under the newest of mine the other person has read, which may be
+ * an older one than the newest.
  */
 export function buildListItems(
   messages: readonly Message[],
@@ -40,10 +45,15 @@ export function buildListItems(
   const items: ListItem[] = [];
   const storedClientIds = new Set<string>();
   let newestMine = -1;
+  let newestMineRead = -1;
   for (const message of messages) {
+    if (message.kind !== "message") continue;
     if (message.author.id === me.id) {
       storedClientIds.add(message.clientId);
-      newestMine = items.length;
+      if (message.deleted === null) {
+        newestMine = items.length;
+        if (message.seq <= (marks.read ?? 0)) newestMineRead = items.length;
+      }
     }
     items.push({
       key: keyFor(message.author.id, message.clientId, me.id, message.id),
@@ -51,6 +61,7 @@ export function buildListItems(
       authorName: message.author.displayName,
       body: message.body,
       createdAt: message.createdAt,
+      deleted: message.deleted,
       message,
       pending: null,
       status: null,
@@ -58,6 +69,8 @@ export function buildListItems(
   }
   const newest = items[newestMine];
   if (newest?.message) items[newestMine] = { ...newest, status: statusOfStored(newest.message.seq, marks) };
+  const seen = items[newestMineRead];
+  if (seen && newestMineRead !== newestMine) items[newestMineRead] = { ...seen, status: "read" };
   for (const entry of outbox) {
     if (storedClientIds.has(entry.clientId)) continue;
     items.push({
@@ -66,6 +79,7 @@ export function buildListItems(
       authorName: me.displayName,
       body: entry.body,
       createdAt: entry.createdAt,
+      deleted: null,
       message: null,
       pending: entry,
       status: entry.status === "failed" ? "failed" : "pending",

@@ -41,6 +41,19 @@ describe("messages: outbox records (storage and other tabs)", () => {
     expect(fromRecord(JSON.parse(JSON.stringify(record)), ME)).toEqual({ ...sending, status: "queued" });
   });
 
+  it("keeps a reply's quote through storage, and drops a record whose quote is malformed", () => {
+    const replyTo = {
+      id: "00000000-0000-4000-8000-000000000111",
+      seq: 3,
+      author: { id: "00000000-0000-4000-8000-00000000000a", displayName: "Ana" },
+      excerpt: "Ship on Friday?",
+      deleted: false,
+    };
+    const record = toRecord(entry("c-1", 1, { replyTo }), ME);
+    expect(fromRecord(record, ME)?.replyTo).toEqual(replyTo);
+    expect(fromRecord({ ...record, replyTo: { id: "x" } }, ME)).toBeNull();
+  });
+
   it("restores a 'sending' record as queued and a failed one with its reason", () => {
     expect(fromRecord({ ...toRecord(entry("a1", 1), ME), status: "sending" }, ME)?.status).toBe("queued");
     const failed = fromRecord(toRecord(entry("a2", 2, { status: "failed", error: "Join the room" }), ME), ME);

@@ -1,3 +1,4 @@
+import { Attachment, ReplyPreview } from "@parley/protocol";
 import { insertEntry, type OutboxEntry, type OutboxState, settle } from "./outbox";
 
 /**
@@ -26,6 +27,10 @@ export interface OutboxRecord {
   createdAt: string;
   status: StoredStatus;
   error: string | null;
+  /** The uploaded files it carries (absent in records of older app versions: none). */
+  attachments?: readonly Attachment[];
+  /** The message it answers (absent: none). */
+  replyTo?: ReplyPreview;
 }
 
 export type OutboxChange =
@@ -46,6 +51,8 @@ export function toRecord(entry: OutboxEntry, userId: string): OutboxRecord {
     createdAt: entry.createdAt,
     status: storedStatus(entry.status),
     error: entry.status === "failed" ? entry.error : null,
+    ...(entry.attachments?.length ? { attachments: entry.attachments } : {}),
+    ...(entry.replyTo ? { replyTo: entry.replyTo } : {}),
   };
 }
 
@@ -64,7 +71,23 @@ export function fromRecord(raw: unknown, userId: string): OutboxEntry | null {
   }
   if (r.status !== "queued" && r.status !== "sending" && r.status !== "failed") return null;
   const failed = r.status === "failed";
+  // Files are checked against the protocol's schema: a malformed list drops the record.
+  let attachments: Attachment[] | undefined;
+  if (r.attachments !== undefined) {
+    const parsed = Attachment.array().safeParse(r.attachments);
+    if (!parsed.success) return null;
+    attachments = parsed.data;
+  }
+  // The quote too: a malformed one drops the record rather than sending a broken reply.
+  let replyTo: ReplyPreview | undefined;
+  if (r.replyTo !== undefined) {
+    const parsed = ReplyPreview.safeParse(r.replyTo);
+    if (!parsed.success) return null;
+    replyTo = parsed.data;
+  }
   return {
+    ...(attachments?.length ? { attachments } : {}),
+    ...(replyTo ? { replyTo } : {}),
     clientId: r.clientId,
     roomId: r.roomId,
     body: r.body,

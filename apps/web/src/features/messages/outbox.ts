@@ -1,3 +1,5 @@
+import type { Attachment, ReplyPreview } from "@parley/protocol";
+
 /**
  * Sends that the server has not confirmed yet. Pure state transitions, so ordering and retry
  * rules are tested without a socket; `outbox-store.ts` holds the live state and persists it.
@@ -24,6 +26,10 @@ export interface OutboxEntry {
   createdAt: string;
   /** Why the server refused it (status "failed"). */
   error: string | null;
+  /** Uploaded files it carries (pending uploads, bound to the message when it is stored). */
+  attachments?: readonly Attachment[];
+  /** The message it answers, quoted while it is pending too. */
+  replyTo?: ReplyPreview;
 }
 
 /** Entries in the order they were typed (by createdAt: other tabs add theirs too). */
@@ -40,7 +46,14 @@ export function insertEntry(state: OutboxState, entry: OutboxEntry): OutboxState
 
 export function enqueue(
   state: OutboxState,
-  entry: { clientId: string; roomId: string; body: string; createdAt: string },
+  entry: {
+    clientId: string;
+    roomId: string;
+    body: string;
+    createdAt: string;
+    attachments?: readonly Attachment[];
+    replyTo?: ReplyPreview;
+  },
 ): OutboxState {
   return insertEntry(state, { ...entry, status: "queued", error: null });
 }

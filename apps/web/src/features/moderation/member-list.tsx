@@ -6,6 +6,9 @@ import { useState } from "react";
 import { describeError } from "../api/api-error";
 import { useCurrentUser } from "../auth/current-user";
 import { formatClock } from "../messages/format-time";
+import { WithPresence } from "../presence/presence-dot";
+import { ProfileName } from "../profile/profile-name";
+import { ProfileTrigger } from "../profile/profile-trigger";
 import { ActionMenu, type MenuItem } from "../ui/action-menu";
 import { Avatar } from "../ui/avatar";
 import { ConfirmDialog } from "../ui/confirm-dialog";
@@ -200,10 +203,17 @@ function MemberRow({ member, isMe, items }: { member: Member; isMe: boolean; ite
   const muted = isMuted(mutedUntil, new Date());
   return (
     <li className={styles.row}>
-      <Avatar userId={user.id} name={user.displayName} size={32} />
+      {/* The dot outside the (screen-reader-hidden) avatar button, so its status is heard. */}
+      <WithPresence userId={user.id}>
+        <ProfileTrigger userId={user.id} name={user.displayName} decorative>
+          <Avatar userId={user.id} name={user.displayName} size={32} />
+        </ProfileTrigger>
+      </WithPresence>
       <div className={styles.rowInfo}>
         <span className={styles.rowName}>
-          {user.displayName}
+          <ProfileTrigger userId={user.id} name={user.displayName}>
+            <ProfileName userId={user.id} name={user.displayName} />
+          </ProfileTrigger>
           {isMe && <span className={styles.you}> (you)</span>}
         </span>
         {(role !== "member" || muted) && (

@@ -3,6 +3,7 @@
 import type { Room } from "@parley/protocol";
 import { useEffect, useId, useRef, useState } from "react";
 import { InviteLinks } from "../invites/invite-links";
+import { AddPeopleButton } from "../people/add-people-button";
 import { ArrowLeftIcon, CloseIcon } from "../ui/icons";
 import { AuditLog } from "./audit-log";
 import { MemberList } from "./member-list";
@@ -44,6 +45,10 @@ export function MembersPanel({ id, room, onClose }: { id: string; room: Room; on
         <h2 ref={heading} id={headingId} tabIndex={-1} className={styles.panelTitle}>
           {TITLES[view]}
         </h2>
+        {/* On phones "Add people" lives here: the room header leaves its width to the name. */}
+        {view === "members" && room.kind === "channel" && room.myRole !== null && (
+          <AddPeopleButton room={room} className={`btn-small ${styles.phoneAdd}`} />
+        )}
         <button
           type="button"
           className="btn btn-ghost btn-icon"

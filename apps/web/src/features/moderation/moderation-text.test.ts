@@ -40,6 +40,9 @@ describe("moderation: describeAudit", () => {
       summary: "Ana muted Ben",
       details: ["Until <T>"],
     });
+    expect(describeAudit(entry("message.removed", { messageId: "m" }), fmt).summary).toBe(
+      "Ana removed a message by Ben",
+    );
     expect(describeAudit(entry("member.unmuted"), fmt).summary).toBe("Ana unmuted Ben");
     expect(describeAudit(entry("member.kicked"), fmt).summary).toBe("Ana kicked Ben");
     expect(describeAudit(entry("member.unbanned"), fmt).summary).toBe("Ana lifted the ban on Ben");

@@ -85,6 +85,8 @@ export function describeAudit(
         details: isRole(d.from) ? [`Was ${ARTICLE[d.from]}`] : [],
       };
     }
+    case "message.removed":
+      return { summary: `${actor} removed a message by ${target}`, details: [] };
     default:
       return { summary: `${actor} took a moderation action on ${target}`, details: [] };
   }

@@ -1,7 +1,10 @@
 import {
+  type Attachment,
   CLIENT_FRAME,
+  type ClientFrame,
   type MembershipFrame,
   type Message,
+  type ReplyPreview,
   type Room,
   SERVER_FRAME,
   type ServerFrame,
@@ -26,6 +29,7 @@ import {
 } from "../messages/outbox";
 import { type OutboxBackend, OutboxStore } from "../messages/outbox-store";
 import { type RemovalReason, removalText } from "../moderation/moderation-text";
+import { applyRoomChanges } from "../room-settings/room-cache";
 import { setMemberCount } from "../rooms/member-count";
 import { watchMessageCaches } from "./cache-watch";
 import { ReceiptScheduler, receiptDue } from "./receipts";
@@ -69,6 +73,7 @@ export class RealtimeController {
   /** Sends known to be stored whose removal from the outbox is still scheduled: never resend. */
   private readonly stored = new Set<string>();
   private readonly statusListeners = new Set<() => void>();
+  private readonly frameListeners = new Set<(frame: ServerFrame) => void>();
   private unwatchCaches: (() => void) | null = null;
   private lastCreatedAt = 0;
 
@@ -129,12 +134,20 @@ export class RealtimeController {
   };
 
   /** Queues a message; it shows as pending at once and goes out when its turn comes. */
-  sendMessage(roomId: string, body: string): string {
+  sendMessage(
+    roomId: string,
+    body: string,
+    attachments: readonly Attachment[] = [],
+    replyTo?: ReplyPreview,
+  ): string {
     const clientId = crypto.randomUUID();
     // Strictly increasing, so a restored outbox sorts back into the order it was typed in.
     this.lastCreatedAt = Math.max(Date.now(), this.lastCreatedAt + 1);
     const createdAt = new Date(this.lastCreatedAt).toISOString();
-    this.outbox.apply((s) => enqueue(s, { clientId, roomId, body, createdAt }));
+    // The files travel with the entry (persisted with it), so a retry sends the same ones.
+    this.outbox.apply((s) =>
+      enqueue(s, { clientId, roomId, body, createdAt, attachments, ...(replyTo ? { replyTo } : {}) }),
+    );
     this.pump();
     return clientId;
   }
@@ -199,7 +212,27 @@ export class RealtimeController {
     if (status === "signed-out") this.options.onSignedOut();
   }
 
+  /**
+   * Every frame from the server, after the controller has applied it: features that live
+   * beside the message flow (typing, presence, the inbox) listen here instead of growing
+   * this class.
+   */
+  readonly subscribeFrames = (listener: (frame: ServerFrame) => void): (() => void) => {
+    this.frameListeners.add(listener);
+    return () => this.frameListeners.delete(listener);
+  };
+
+  /** Sends an ephemeral frame (typing); false when the socket is not open (it is not queued). */
+  sendFrame(frame: ClientFrame): boolean {
+    return this.status === "open" && this.socket.send(frame);
+  }
+
   private handleFrame(frame: ServerFrame): void {
+    this.applyFrame(frame);
+    for (const listener of this.frameListeners) listener(frame);
+  }
+
+  private applyFrame(frame: ServerFrame): void {
     switch (frame.type) {
       case SERVER_FRAME.READY:
         this.syncs.sync();
@@ -248,8 +281,16 @@ export class RealtimeController {
         return;
       case SERVER_FRAME.ROOM_MEMBERS:
         setMemberCount(this.queryClient, frame.roomId, frame.memberCount);
-        // Someone joined or left: an open member list refreshes (closed ones only go stale).
+        // Someone joined or left: an open member list refreshes (closed ones only go stale),
+        // and so does the room, whose people name a group conversation.
         void this.queryClient.invalidateQueries({ queryKey: queryKeys.members(frame.roomId) });
+        if (this.isConversation(frame.roomId)) {
+          void this.queryClient.invalidateQueries({ queryKey: queryKeys.room(frame.roomId), exact: true });
+          void this.queryClient.invalidateQueries({ queryKey: queryKeys.myRooms });
+        }
+        return;
+      case SERVER_FRAME.ROOM_UPDATED:
+        applyRoomChanges(this.queryClient, frame.roomId, frame.changes);
         return;
       case SERVER_FRAME.DELIVERED:
         raiseDelivered(this.queryClient, frame.roomId, frame.seq);
@@ -262,6 +303,13 @@ export class RealtimeController {
     if (code !== "MUTED" && code !== "ROOM_ARCHIVED") return;
     const entry = this.outbox.getSnapshot().find((e) => e.clientId === clientId);
     if (entry) void this.queryClient.invalidateQueries({ queryKey: queryKeys.room(entry.roomId) });
+  }
+
+  private isConversation(roomId: string): boolean {
+    const room = this.queryClient.getQueryData<Room>(queryKeys.room(roomId));
+    const listed = this.queryClient.getQueryData<Room[]>(queryKeys.myRooms)?.find((r) => r.id === roomId);
+    const kind = (room ?? listed)?.kind;
+    return kind === "dm" || kind === "group";
   }
 
   private readonly canSync = (): boolean => this.status === "open" && this.synced;
@@ -319,6 +367,8 @@ export class RealtimeController {
         roomId: entry.roomId,
         clientId: entry.clientId,
         body: entry.body,
+        ...(entry.attachments?.length ? { attachmentIds: entry.attachments.map((a) => a.id) } : {}),
+        ...(entry.replyTo ? { replyToId: entry.replyTo.id } : {}),
       });
       if (!sent) return;
       this.outbox.apply((s) => markSending(s, entry.clientId));

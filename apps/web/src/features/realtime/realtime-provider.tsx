@@ -6,6 +6,8 @@ import { usePathname, useRouter } from "next/navigation";
 import { type ReactNode, useEffect, useRef, useState } from "react";
 import { forgetSession } from "../auth/session";
 import { browserOutboxBackend } from "../messages/outbox-db";
+import { syncReadReceipts } from "../reading/read-receipts";
+import { syncReadStates } from "../reading/read-state-sync";
 import { RealtimeContext } from "./realtime-context";
 import { RealtimeController } from "./realtime-controller";
 
@@ -40,6 +42,13 @@ export function RealtimeProvider({ userId, children }: { userId: string; childre
         },
       }),
   );
+
+  // Unread counts follow the socket (kept beside, not inside, the controller).
+  useEffect(
+    () => controller.subscribeFrames(syncReadStates(queryClient, userId)),
+    [controller, queryClient, userId],
+  );
+  useEffect(() => controller.subscribeFrames(syncReadReceipts(queryClient)), [controller, queryClient]);
 
   useEffect(() => {
     controller.start();

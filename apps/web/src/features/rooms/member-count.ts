@@ -6,7 +6,8 @@ import { queryKeys } from "../api/query-keys";
 export function setMemberCount(queryClient: QueryClient, roomId: string, memberCount: number): void {
   const patch = (room: Room) => (room.id === roomId ? { ...room, memberCount } : room);
   queryClient.setQueryData<Room>(queryKeys.room(roomId), (room) => (room ? patch(room) : room));
-  for (const key of [queryKeys.myRooms, queryKeys.publicRooms]) {
-    queryClient.setQueryData<Room[]>(key, (rooms) => rooms?.map(patch));
+  for (const queryKey of [queryKeys.myRooms, queryKeys.publicRooms]) {
+    // By prefix: the browse page keeps one list per search text under publicRooms.
+    queryClient.setQueriesData<Room[]>({ queryKey }, (rooms) => rooms?.map(patch));
   }
 }

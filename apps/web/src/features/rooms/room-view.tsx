@@ -4,6 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useId, useState } from "react";
 import { describeError, isApiError } from "../api/api-error";
+import { roomTitle } from "../conversations/conversation-name";
 import { RoomMessages } from "../messages/room-messages";
 import { MembersPanel } from "../moderation/members-panel";
 import { RemovalNotice } from "../moderation/removal-notice";
@@ -31,7 +32,7 @@ export function RoomView({ roomId }: { roomId: string }) {
   const removal = useRemoval(roomId);
   const [membersOpen, setMembersOpen] = useState(false);
   const membersPanelId = useId();
-  useDocumentTitle(room.data ? `#${room.data.name}` : null);
+  useDocumentTitle(room.data ? roomTitle(room.data) : null);
 
   // Kicked or banned while here (or since): say so in place of the room, whatever it now shows.
   if (removal) {
@@ -89,7 +90,7 @@ export function RoomView({ roomId }: { roomId: string }) {
   }
 
   return (
-    <section className={styles.room} aria-label={`#${room.data.name}`}>
+    <section className={styles.room} aria-label={roomTitle(room.data)}>
       <RoomHeader
         room={room.data}
         membersOpen={membersOpen}

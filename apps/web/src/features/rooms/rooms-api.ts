@@ -24,3 +24,8 @@ export async function joinRoom(roomId: string): Promise<Room> {
 export function leaveRoom(roomId: string): Promise<void> {
   return apiPostEmpty(API.leaveRoom(roomId));
 }
+
+/** Adds someone to a channel (any member may; refused for a banned person or a conversation). */
+export function addRoomMember(roomId: string, userId: string): Promise<void> {
+  return apiPostEmpty(API.members(roomId), { userId });
+}

@@ -3,9 +3,13 @@
 import { usePathname } from "next/navigation";
 import { type ReactNode, useCallback, useState } from "react";
 import { RemovalToasts } from "../moderation/removal-toasts";
+import { useUnreadTotal } from "../reading/use-read-state";
 import { ConnectionStatus } from "../realtime/connection-status";
 import { CreateRoomDialog } from "../rooms/create-room-dialog";
 import { Sidebar } from "../rooms/sidebar";
+import { SearchBar } from "../search/search-bar";
+import { SearchProvider } from "../search/search-context";
+import { useTitleBadge } from "../ui/use-document-title";
 import styles from "./app-shell.module.css";
 import { CreateRoomContext } from "./create-room-context";
 
@@ -15,20 +19,24 @@ export function AppShell({ children }: { children: ReactNode }) {
   const [creating, setCreating] = useState(false);
   const openCreate = useCallback(() => setCreating(true), []);
   const pane = pathname === "/rooms" ? "list" : "main";
+  useTitleBadge(useUnreadTotal());
 
   return (
     <CreateRoomContext.Provider value={openCreate}>
-      <div className={styles.shell} data-pane={pane}>
-        <div className={styles.sidebar}>
-          <Sidebar />
+      <SearchProvider>
+        <div className={styles.shell} data-pane={pane}>
+          <div className={styles.sidebar}>
+            <Sidebar />
+          </div>
+          <main className={styles.main}>
+            <SearchBar />
+            <ConnectionStatus className={styles.status} />
+            <RemovalToasts />
+            {children}
+          </main>
         </div>
-        <main className={styles.main}>
-          <ConnectionStatus className={styles.status} />
-          <RemovalToasts />
-          {children}
-        </main>
-      </div>
-      <CreateRoomDialog open={creating} onClose={() => setCreating(false)} />
+        <CreateRoomDialog open={creating} onClose={() => setCreating(false)} />
+      </SearchProvider>
     </CreateRoomContext.Provider>
   );
 }

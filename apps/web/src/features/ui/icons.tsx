@@ -132,3 +132,33 @@ export function ShieldIcon() {
     </svg>
   );
 }
+
+/** "Add people" to a channel. */
+export function UserPlusIcon() {
+  return (
+    <svg {...common} width={18} height={18} aria-hidden="true">
+      <circle cx="9" cy="8" r="3.5" />
+      <path d="M2.5 20a6.5 6.5 0 0 1 13 0" />
+      <path d="M19 8v6M16 11h6" />
+    </svg>
+  );
+}
+
+/** "New message": a pen on a page. */
+export function ComposeIcon() {
+  return (
+    <svg {...common} aria-hidden="true">
+      <path d="M12 4H6a2 2 0 0 0-2 2v12a2 2 0 0 0 2 2h12a2 2 0 0 0 2-2v-6" />
+      <path d="M17.5 2.5a2.1 2.1 0 0 1 3 3L12 14l-4 1 1-4 8.5-8.5Z" />
+    </svg>
+  );
+}
+
+/** A door with an arrow leading out: leaving a room. */
+export function LeaveIcon() {
+  return (
+    <svg {...common} aria-hidden="true">
+      <path d="M14 4h4a2 2 0 0 1 2 2v12a2 2 0 0 1-2 2h-4M10 16l-4-4 4-4M6 12h10" />
+    </svg>
+  );
+}

@@ -1,0 +1,31 @@
+import { API, type Profile } from "@parley/protocol";
+import { webpFileName } from "../../media/media-paths";
+
+/** The users columns a profile is made of. */
+export const PROFILE_COLUMNS = [
+  "id",
+  "display_name",
+  "status_text",
+  "avatar_hash",
+  "avatar_thumb_hash",
+] as const;
+
+export interface ProfileRow {
+  id: string;
+  display_name: string;
+  status_text: string;
+  avatar_hash: string | null;
+  avatar_thumb_hash: string | null;
+}
+
+/** A users row as everyone sees it. Avatar URLs carry the content hash: cacheable forever. */
+export function toProfile(row: ProfileRow): Profile {
+  const url = (hash: string | null) => (hash ? API.avatarFile(webpFileName(hash)) : null);
+  return {
+    id: row.id,
+    displayName: row.display_name,
+    statusText: row.status_text,
+    avatarUrl: url(row.avatar_hash),
+    avatarThumbUrl: url(row.avatar_thumb_hash),
+  };
+}

@@ -1,0 +1,5 @@
+import { InboxPage } from "../../../features/notifications/inbox-page";
+
+export default function Inbox() {
+  return <InboxPage />;
+}

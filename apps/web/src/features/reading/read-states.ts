@@ -1,0 +1,100 @@
+import { API, type Message, type ReadState, ReadStatesResponse } from "@parley/protocol";
+import { type QueryClient, queryOptions } from "@tanstack/react-query";
+import { apiGet } from "../api/api-client";
+import { queryKeys } from "../api/query-keys";
+
+/** My read state per room id. */
+export type ReadStates = Readonly<Record<string, ReadState>>;
+
+export const readStatesQuery = queryOptions({
+  queryKey: queryKeys.readStates,
+  queryFn: async (): Promise<ReadStates> => {
+    const { reads } = await apiGet(API.readStates, ReadStatesResponse);
+    return Object.fromEntries(reads.map((r) => [r.roomId, r]));
+  },
+  // The socket keeps it current (see read-state-sync.ts); it is refetched on reconnect.
+  staleTime: Number.POSITIVE_INFINITY,
+});
+
+/**
+ * The server's word on one room (a mark-read answer, or `read.updated` from any of my
+ * devices). A read pointer never moves back, so an older answer arriving late is ignored.
+ */
+export function applyReadState(states: ReadStates | undefined, read: ReadState): ReadStates | undefined {
+  if (!states) return states;
+  const current = states[read.roomId];
+  if (current && current.readSeq > read.readSeq) return states;
+  if (current && sameState(current, read)) return states;
+  return { ...states, [read.roomId]: read };
+}
+
+/**
+ * A live log entry: a message by someone else that the counts do not include yet (after the
+ * room's newest seq when they were counted) becomes unread. Entries seen twice (an ack, a
+ * replay after reconnecting) are counted once because `lastSeq` moves past them.
+ */
+export function countLiveEntry(
+  states: ReadStates | undefined,
+  entry: Message,
+  myId: string,
+): ReadStates | undefined {
+  const current = states?.[entry.roomId];
+  if (!states || !current || entry.seq <= current.lastSeq) return states;
+  const unread =
+    entry.kind === "message" &&
+    entry.deleted === null &&
+    entry.author.id !== myId &&
+    entry.seq > current.readSeq;
+  return {
+    ...states,
+    [entry.roomId]: {
+      ...current,
+      lastSeq: entry.seq,
+      unreadCount: current.unreadCount + (unread ? 1 : 0),
+    },
+  };
+}
+
+/** Reading up to `seq` optimistically: all read if that is the newest entry we know of. */
+export function readUpTo(
+  states: ReadStates | undefined,
+  roomId: string,
+  seq: number,
+): ReadStates | undefined {
+  const current = states?.[roomId];
+  if (!states || !current || seq <= current.readSeq) return states;
+  const all = seq >= current.lastSeq;
+  return {
+    ...states,
+    [roomId]: {
+      ...current,
+      readSeq: seq,
+      unreadCount: all ? 0 : current.unreadCount,
+      mentionCount: all ? 0 : current.mentionCount,
+    },
+  };
+}
+
+/** Totals for the tab title and the "mark all read" action. */
+export function unreadTotal(states: ReadStates | undefined): number {
+  if (!states) return 0;
+  return Object.values(states).reduce((sum, s) => sum + s.unreadCount, 0);
+}
+
+function sameState(a: ReadState, b: ReadState): boolean {
+  return (
+    a.readSeq === b.readSeq &&
+    a.lastSeq === b.lastSeq &&
+    a.unreadCount === b.unreadCount &&
+    a.mentionCount === b.mentionCount
+  );
+}
+
+export function updateReadStates(
+  queryClient: QueryClient,
+  update: (states: ReadStates | undefined) => ReadStates | undefined,
+): void {
+  const before = queryClient.getQueryData<ReadStates>(queryKeys.readStates);
+  const after = update(before);
+  if (after !== before) queryClient.setQueryData(queryKeys.readStates, after);
+}

@@ -1,0 +1,217 @@
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ServerProcess } from "../../apps/server/src/testing/server-process";
+import { browserAvailability, DESKTOP, launchBrowser, screenshot, screenshotBoth } from "./browser";
+import { createRoom, joinRoom, newPerson, openRoomSettings, type Person, sendMessage, signUp } from "./flows";
+
+const availability = browserAvailability();
+if (!availability.run) console.warn(`[skip] browser specs: ${availability.reason}`);
+
+function roomHeading(page: Page, name: string) {
+  return page.getByRole("heading", { name, level: 1, exact: true });
+}
+
+/** The open room's composer, or its read-only notice. */
+function composer(page: Page) {
+  return page.getByRole("textbox", { name: "Message" });
+}
+
+describe.runIf(availability.run)("room administration: settings, deletion, server admin, discovery", () => {
+  let server: ServerProcess;
+  let browser: Browser;
+  // Ana signs up first: the first account administers the server. She owns the rooms.
+  let ana: Person;
+  let ben: Person;
+  let cleo: Person;
+  let dan: Person;
+  let roomUrl = "";
+
+  beforeAll(async () => {
+    server = new ServerProcess();
+    await server.start();
+    browser = await launchBrowser();
+    ana = await newPerson(browser, server.url, "Ana", DESKTOP);
+    ben = await newPerson(browser, server.url, "Ben", DESKTOP);
+    cleo = await newPerson(browser, server.url, "Cleo", DESKTOP);
+    dan = await newPerson(browser, server.url, "Dan", DESKTOP);
+    for (const person of [ana, ben, cleo, dan]) await signUp(person);
+    roomUrl = await createRoom(ana.page, "design-crit");
+    await joinRoom(ben.page, "design-crit");
+    await joinRoom(cleo.page, "design-crit");
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.dispose();
+  });
+
+  it("room settings: a member has none; an admin renames the room, sets topic and slow mode; others see it live", async () => {
+    await roomHeading(ben.page, "design-crit").waitFor();
+    await expect(ben.page.getByRole("button", { name: "Room settings" }).count()).resolves.toBe(0);
+
+    // The owner makes Ben an admin; his open tab gets the settings button with the new role.
+    await ana.page.getByRole("button", { name: "Members", exact: true }).click();
+    const panel = ana.page.getByRole("complementary", { name: "Members" });
+    await panel.getByRole("button", { name: "Actions for Ben" }).click();
+    await ana.page.getByRole("menuitem", { name: "Make admin" }).click();
+    await panel.getByText("Ben is now an admin").waitFor();
+    await ana.page.getByRole("button", { name: "Members", exact: true }).click();
+
+    const dialog = await openRoomSettings(ben.page);
+    // Deleting is the owner's alone.
+    await expect(dialog.getByRole("button", { name: "Delete room…" }).count()).resolves.toBe(0);
+    await dialog.getByLabel("Name").fill("   ");
+    await dialog.getByRole("button", { name: "Save changes" }).click();
+    await dialog.getByText("Room name is required").waitFor();
+    await expect(dialog.getByLabel("Name").getAttribute("aria-invalid")).resolves.toBe("true");
+
+    await dialog.getByLabel("Name").fill("design-review");
+    // Fixing the field takes its error away.
+    await expect(dialog.getByText("Room name is required").count()).resolves.toBe(0);
+    await expect(dialog.getByRole("alert").count()).resolves.toBe(0);
+    await dialog.getByLabel("Topic").fill("Critique every Friday");
+    await dialog.getByLabel("Slow mode").selectOption({ label: "30 s" });
+    await dialog.getByText("Members can post once every 30 s. Moderators and up are exempt.").waitFor();
+    await screenshotBoth(ben.page, "room-settings-dialog");
+    await dialog.getByRole("button", { name: "Save changes" }).click();
+    await dialog.waitFor({ state: "hidden" });
+    await roomHeading(ben.page, "design-review").waitFor();
+
+    // Cleo and Ana had the room open all along: the change arrives over the socket.
+    await roomHeading(cleo.page, "design-review").waitFor({ timeout: 10_000 });
+    await cleo.page.getByText("Critique every Friday").first().waitFor();
+    await roomHeading(ana.page, "design-review").waitFor({ timeout: 10_000 });
+    await cleo.page
+      .getByRole("navigation", { name: "Rooms" })
+      .getByRole("link", { name: "design-review" })
+      .waitFor({ timeout: 10_000 });
+
+    // Stored: the owner's dialog opens on the saved values.
+    const again = await openRoomSettings(ana.page);
+    await expect(again.getByLabel("Name").inputValue()).resolves.toBe("design-review");
+    await expect(again.getByLabel("Slow mode").inputValue()).resolves.toBe("30");
+    await again.getByRole("button", { name: "Cancel" }).click();
+    await again.waitFor({ state: "hidden" });
+  });
+
+  it("room settings: archiving turns the room read-only for members at once; unarchiving reopens it", async () => {
+    await composer(cleo.page).waitFor();
+    const dialog = await openRoomSettings(ana.page);
+    await dialog.getByRole("button", { name: "Archive…" }).click();
+    const confirm = ana.page.getByRole("dialog", { name: "Archive #design-review?" });
+    await confirm.getByText(/read-only/).waitFor();
+    await screenshot(ana.page, "room-archive-confirm-desktop");
+    await confirm.getByRole("button", { name: "Archive room" }).click();
+    await confirm.waitFor({ state: "hidden" });
+    await dialog.waitFor({ state: "hidden" });
+
+    await cleo.page.getByText("This room is archived: it is read-only.").waitFor({ timeout: 10_000 });
+    await expect(composer(cleo.page).count()).resolves.toBe(0);
+    await screenshot(cleo.page, "room-archived-member-desktop");
+
+    const reopen = await openRoomSettings(ana.page);
+    await reopen.getByRole("button", { name: "Unarchive…" }).click();
+    await ana.page
+      .getByRole("dialog", { name: "Unarchive #design-review?" })
+      .getByRole("button", { name: "Unarchive room" })
+      .click();
+    await reopen.waitFor({ state: "hidden" });
+    await composer(cleo.page).waitFor({ timeout: 10_000 });
+  });
+
+  it("room settings: the owner deletes a room after typing its name; members are taken out of it", async () => {
+    const scratchUrl = await createRoom(ana.page, "scratch");
+    await joinRoom(cleo.page, "scratch");
+
+    const dialog = await openRoomSettings(ana.page);
+    await dialog.getByRole("button", { name: "Delete room…" }).click();
+    const confirm = ana.page.getByRole("dialog", { name: "Delete #scratch?" });
+    const deleteButton = confirm.getByRole("button", { name: "Delete room" });
+    await expect(deleteButton.isDisabled()).resolves.toBe(true);
+    await confirm.getByLabel("Type scratch to confirm").fill("scratc");
+    await expect(deleteButton.isDisabled()).resolves.toBe(true);
+    await confirm.getByLabel("Type scratch to confirm").fill("scratch");
+    await expect(deleteButton.isDisabled()).resolves.toBe(false);
+    await screenshotBoth(ana.page, "room-delete-confirm");
+    await deleteButton.click();
+
+    await ana.page.waitForURL((url) => url.pathname === "/rooms");
+    const anaRooms = ana.page.getByRole("navigation", { name: "Rooms" });
+    await expect.poll(() => anaRooms.getByRole("link", { name: "scratch" }).count()).toBe(0);
+    // Cleo was in the room: her tab leaves it by itself.
+    await cleo.page.waitForURL((url) => url.pathname === "/rooms", { timeout: 10_000 });
+    await cleo.page.goto(scratchUrl);
+    await cleo.page.getByRole("heading", { name: "Room not found" }).waitFor();
+    await cleo.page.goto(roomUrl);
+    await roomHeading(cleo.page, "design-review").waitFor();
+  });
+
+  it("admin: the server administrator deactivates an account; its open tab is signed out", async () => {
+    await dan.page.goto("/rooms");
+    await ana.page.goto("/admin");
+    await ana.page.getByRole("heading", { name: "Server administration" }).waitFor();
+    const people = ana.page.getByRole("region", { name: "People" });
+    await people.getByRole("cell", { name: "Dan", exact: false }).first().waitFor();
+    // No way to lock oneself out.
+    await expect(people.getByRole("button", { name: "Deactivate Ana" }).count()).resolves.toBe(0);
+    await ana.page.getByRole("region", { name: "Channels" }).getByText("design-review").waitFor();
+    await screenshotBoth(ana.page, "admin-page");
+
+    await people.getByLabel("Filter people").fill("DAN");
+    await expect.poll(() => people.getByRole("row").count()).toBe(2); // the header and Dan
+    await people.getByRole("button", { name: "Deactivate Dan" }).click();
+    const confirm = ana.page.getByRole("dialog", { name: "Deactivate Dan?" });
+    await confirm.getByText("This cannot be undone.").waitFor();
+    await confirm.getByRole("button", { name: "Deactivate account" }).click();
+    await confirm.waitFor({ state: "hidden" });
+    await people.getByText("Deactivated", { exact: true }).waitFor();
+    await expect(people.getByRole("button", { name: "Deactivate Dan" }).count()).resolves.toBe(0);
+
+    await dan.page.waitForURL((url) => url.pathname === "/login", { timeout: 10_000 });
+    await dan.page.getByLabel("Email").fill(dan.email);
+    await dan.page.getByLabel("Password", { exact: true }).fill("correct horse battery staple");
+    await dan.page.getByRole("button", { name: "Sign in" }).click();
+    await dan.page
+      .getByRole("alert")
+      .getByText(/deactivated/i)
+      .waitFor();
+  });
+
+  it("admin: someone who is not a server administrator sees Administrators only", async () => {
+    await ben.page.goto("/admin");
+    await ben.page.getByRole("heading", { name: "Administrators only" }).waitFor();
+    await expect(ben.page.getByRole("table").count()).resolves.toBe(0);
+    await screenshotBoth(ben.page, "admin-denied");
+    await ben.page.getByRole("link", { name: "Back to rooms" }).click();
+    await ben.page.waitForURL((url) => url.pathname === "/rooms");
+  });
+
+  it("discovery: a search finds a room by its topic, shows its activity, and joins it", async () => {
+    await createRoom(ana.page, "plant-swap", "Cuttings, seeds and repotting tips");
+    await sendMessage(ana.page, "Monstera cuttings up for grabs");
+
+    await cleo.page.goto("/rooms/browse");
+    const search = cleo.page.getByRole("searchbox", { name: "Search rooms" });
+    await search.fill("repotting");
+    const results = cleo.page.getByRole("list", { name: "Public rooms matching repotting" });
+    // The previous (unfiltered) list stays while the search loads: wait for the narrowed one.
+    await expect.poll(() => results.getByRole("listitem").count(), { timeout: 10_000 }).toBe(1);
+    await results.getByRole("heading", { name: "plant-swap" }).waitFor();
+    await results.getByText(/1 member.*active just now/).waitFor();
+    await screenshotBoth(cleo.page, "browse-search");
+
+    await search.fill("zz-no-such-room");
+    await cleo.page.getByRole("heading", { name: "No public rooms match “zz-no-such-room”" }).waitFor();
+    await cleo.page.getByRole("button", { name: "Create a room" }).waitFor();
+    await screenshotBoth(cleo.page, "browse-no-results");
+
+    await search.fill("REPOT");
+    await cleo.page.getByRole("button", { name: "Join plant-swap" }).click();
+    await cleo.page.waitForURL(/\/rooms\/[0-9a-f-]{36}$/);
+    await roomHeading(cleo.page, "plant-swap").waitFor();
+  });
+
+  it("room administration: no uncaught errors in any browser", () => {
+    for (const person of [ana, ben, cleo, dan]) expect(person.errors).toEqual([]);
+  });
+});
