@@ -64,7 +64,7 @@ describe.runIf(availability.run)("reading: unread counts, mentions, the New mess
     await expectMessage(ben.page, "read before");
     // Seen in a focused window: read (the pointer is sent once it settles).
     await expectNoUnread(ben.page);
-    await ben.page.waitForTimeout(1_000);
+    await expect.poll(() => serverReadSeq(ben.page), { timeout: 10_000 }).toBe(1);
     // Ben looks elsewhere while Ana writes.
     await ben.page.goto("/rooms/browse");
     for (const text of ["first unread", "second unread", "third unread"]) await sendMessage(ana.page, text);

@@ -6,6 +6,11 @@ export interface Parser<T> {
   parse(data: unknown): T;
 }
 
+export interface RequestOptions {
+  /** The request outlives the page (a read pointer sent as the tab closes); small bodies only. */
+  keepalive?: boolean;
+}
+
 /**
  * The one place that talks HTTP to the API. Same origin, so the HttpOnly session cookie goes
  * along by default. Answers are parsed with the protocol schema so a contract drift fails
@@ -16,8 +21,14 @@ async function request<T>(
   path: string,
   schema: Parser<T> | null,
   body?: unknown,
+  options: RequestOptions = {},
 ): Promise<T> {
-  const init: RequestInit = { method, credentials: "same-origin", headers: { accept: "application/json" } };
+  const init: RequestInit = {
+    method,
+    credentials: "same-origin",
+    headers: { accept: "application/json" },
+    keepalive: options.keepalive ?? false,
+  };
   if (method !== "GET") {
     // Every state-changing request carries the CSRF header; the server refuses it otherwise.
     init.headers = {
@@ -61,8 +72,13 @@ export function apiGet<T>(path: string, schema: Parser<T>): Promise<T> {
   return request("GET", path, schema);
 }
 
-export function apiPost<T>(path: string, body: unknown, schema: Parser<T>): Promise<T> {
-  return request("POST", path, schema, body);
+export function apiPost<T>(
+  path: string,
+  body: unknown,
+  schema: Parser<T>,
+  options?: RequestOptions,
+): Promise<T> {
+  return request("POST", path, schema, body, options);
 }
 
 /** A POST whose answer has no body we need (204). */

@@ -6,7 +6,8 @@ import { applyReadState, readUpTo, updateReadStates } from "./read-states";
 /** Moves my read pointer: the counts change at once, the server's answer settles them. */
 export async function markRoomRead(queryClient: QueryClient, roomId: string, seq: number): Promise<void> {
   updateReadStates(queryClient, (s) => readUpTo(s, roomId, seq));
-  const { read } = await apiPost(API.markRead(roomId), { seq }, ReadStateResponse);
+  // keepalive: the pointer is often sent as the reader leaves the page.
+  const { read } = await apiPost(API.markRead(roomId), { seq }, ReadStateResponse, { keepalive: true });
   updateReadStates(queryClient, (s) => applyReadState(s, read));
 }
 

@@ -12,19 +12,36 @@ const SETTLE_MS = 400;
 /**
  * Returns `seen(seq)`, to call with the newest entry the reader actually has on screen; it is
  * only taken while the window is focused and visible (a message in a background tab is not
- * read). The pointer is sent once it has settled, and only when it moves forward.
+ * read). The pointer is sent once it has settled, and only when it moves forward. Leaving the
+ * room (another room, another page, closing the tab) sends a settling pointer at once: what
+ * was read stays read.
  */
 export function useMarkRead(roomId: string): (seq: number) => void {
   const queryClient = useQueryClient();
   const pending = useRef(0);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
 
-  useEffect(
-    () => () => {
-      if (timer.current) clearTimeout(timer.current);
-    },
-    [],
-  );
+  const send = useCallback(() => {
+    if (timer.current) clearTimeout(timer.current);
+    timer.current = null;
+    const upTo = pending.current;
+    void markRoomRead(queryClient, roomId, upTo).catch((error: unknown) => {
+      // Not lost: the next thing seen sends the pointer again.
+      pending.current = 0;
+      console.warn("parley: could not mark the room read", error);
+    });
+  }, [queryClient, roomId]);
+
+  useEffect(() => {
+    const flush = () => {
+      if (timer.current) send();
+    };
+    window.addEventListener("pagehide", flush);
+    return () => {
+      window.removeEventListener("pagehide", flush);
+      flush();
+    };
+  }, [send]);
 
   return useCallback(
     (seq: number) => {
@@ -33,16 +50,8 @@ export function useMarkRead(roomId: string): (seq: number) => void {
       if (seq <= current || seq <= pending.current) return;
       pending.current = seq;
       if (timer.current) clearTimeout(timer.current);
-      timer.current = setTimeout(() => {
-        timer.current = null;
-        const upTo = pending.current;
-        void markRoomRead(queryClient, roomId, upTo).catch((error: unknown) => {
-          // Not lost: the next thing seen sends the pointer again.
-          pending.current = 0;
-          console.warn("parley: could not mark the room read", error);
-        });
-      }, SETTLE_MS);
+      timer.current = setTimeout(send, SETTLE_MS);
     },
-    [queryClient, roomId],
+    [queryClient, roomId, send],
   );
 }
