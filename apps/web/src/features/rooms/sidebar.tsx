@@ -20,6 +20,7 @@ import { OfflineNotice } from "../pwa/offline-notice";
 import { MarkAllRead } from "../reading/mark-all-read";
 import { readStatesQuery } from "../reading/read-states";
 import { UnreadBadge } from "../reading/unread-badge";
+import { SettingsLink } from "../settings/settings-link";
 import { useOpenCreateRoom } from "../shell/create-room-context";
 import { ComposeIcon, PlusIcon, SearchIcon } from "../ui/icons";
 import { RoomGlyph } from "../ui/room-glyph";
@@ -110,6 +111,7 @@ export function Sidebar() {
               </span>
               Browse rooms
             </Link>
+            <SettingsLink />
             <AdminLink />
             <button type="button" className={`${styles.link} ${styles.action}`} onClick={openCreate}>
               <span className={styles.actionIcon}>
