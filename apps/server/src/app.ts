@@ -22,6 +22,7 @@ import { notificationRoutes } from "./domains/notifications/routes";
 import { oidcRoutes } from "./domains/oidc/routes";
 import { profileRoutes } from "./domains/profiles/routes";
 import { readingRoutes } from "./domains/reading/routes";
+import { createReceiptRecorder } from "./domains/receipts/record-receipt";
 import { roomRoutes } from "./domains/rooms/routes";
 import { indexMessagesJob } from "./domains/search/index-messages";
 import { indexNewMessagesJob } from "./domains/search/index-room";
@@ -97,6 +98,7 @@ export async function buildApp(
   const ctx: AppContext = {
     ...base,
     sends: new SendPipeline(base),
+    receipts: createReceiptRecorder(base),
     jobs: new JobWorker({ ...base, presence }, [
       notifyMessageJob,
       indexMessagesJob,
@@ -169,6 +171,7 @@ export async function buildApp(
     close() {
       closing ??= (async () => {
         await sockets.close();
+        await ctx.receipts.flush();
         // Closing the sockets took everyone offline: store their "last seen" before the db goes.
         await ctx.presence.stop();
         await ctx.jobs.stop();

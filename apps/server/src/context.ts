@@ -3,6 +3,7 @@ import type { Kysely } from "kysely";
 import type { Logger } from "pino";
 import type { Config } from "./config";
 import type { SendPipeline } from "./domains/messages/send-pipeline";
+import type { ReceiptRecorder } from "./domains/receipts/record-receipt";
 import type { RateLimiter } from "./http/rate-limiter";
 import type { JobWorker } from "./jobs/job-worker";
 import type { MediaStore } from "./media/media-store";
@@ -24,6 +25,8 @@ export interface AppContext {
   rateLimiter: RateLimiter;
   /** Every message send goes through here (checked, batched, stored, published). */
   sends: SendPipeline;
+  /** Delivery receipts from every socket, written in bursts (one commit for many). */
+  receipts: ReceiptRecorder;
   /** Runs the background jobs (notifications now; push, indexing later) of every node's outbox. */
   jobs: JobWorker;
   /** Who is online, away or offline (typing needs nothing here: it is only published). */

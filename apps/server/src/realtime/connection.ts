@@ -18,7 +18,7 @@ import type { WebSocket } from "ws";
 import type { AppContext } from "../context";
 import type { SessionUser } from "../domains/accounts/sessions";
 import { messagesAfter } from "../domains/messages/queries";
-import { deliveredWatermark, recordReceipt } from "../domains/receipts/record-receipt";
+import { deliveredWatermark } from "../domains/receipts/record-receipt";
 import { loadRoomAccess } from "../domains/rooms/queries";
 import { AppError } from "../errors";
 import { authorize, SOCKET_RULES } from "../rules/rules";
@@ -376,7 +376,7 @@ export class Connection implements HubMember {
     try {
       const access = await loadRoomAccess(this.ctx.db, this.userId, frame.roomId);
       authorize({ kind: "user", userId: this.userId }, SOCKET_RULES.receipt, access);
-      await recordReceipt(this.ctx, this.userId, frame.roomId, frame.seq);
+      await this.ctx.receipts.record({ userId: this.userId, roomId: frame.roomId, seq: frame.seq });
     } catch (error) {
       this.sendError(error);
     }

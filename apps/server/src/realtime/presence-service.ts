@@ -2,6 +2,7 @@ import type { Database } from "@parley/db";
 import type { PresenceState, UserPresence } from "@parley/protocol";
 import type { Kysely } from "kysely";
 import type { Logger } from "pino";
+import { CoalescingWriter } from "../db/coalescing-writer";
 import { type Bus, presenceTopic } from "./bus";
 import type { PresenceTracker, StatusChange } from "./presence-tracker";
 
@@ -17,6 +18,20 @@ export class PresenceService {
   /** Per person, the recording of their changes in progress: they publish in the order made. */
   private readonly chains = new Map<string, Promise<void>>();
   private sweeper: ReturnType<typeof setInterval> | undefined;
+  /**
+   * "Last seen" writes, many in one commit: a restart reconnects thousands of sockets at once,
+   * and each one coming online stores its time.
+   */
+  private readonly lastSeen = new CoalescingWriter<string>(
+    (batch) =>
+      this.deps.db.transaction().execute(async (tx) => {
+        for (const [userId, at] of batch) {
+          await tx.updateTable("users").set({ last_seen_at: at }).where("id", "=", userId).execute();
+        }
+      }),
+    // A person's changes are recorded in the order made (see record): the newer time wins.
+    (_older, newer) => newer,
+  );
 
   constructor(
     private readonly deps: {
@@ -48,6 +63,7 @@ export class PresenceService {
     clearInterval(this.sweeper);
     this.sweeper = undefined;
     await Promise.all(this.chains.values());
+    await this.lastSeen.flush();
   }
 
   /** A connection opened, reported its state, or answered a heartbeat (which renews it). */
@@ -102,11 +118,7 @@ export class PresenceService {
     // moment, and coming online bounds it from below if this process dies without a goodbye.
     if (change.from === "offline" || change.to === "offline") {
       try {
-        await this.deps.db
-          .updateTable("users")
-          .set({ last_seen_at: at })
-          .where("id", "=", change.userId)
-          .execute();
+        await this.lastSeen.add(change.userId, at);
       } catch (error) {
         // Watchers must still hear the change; only the stored "last seen" is behind.
         this.deps.log.error({ err: error, userId: change.userId }, "could not store last seen");
