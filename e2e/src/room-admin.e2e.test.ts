@@ -1,7 +1,10 @@
+import { randomUUID } from "node:crypto";
+import { join } from "node:path";
+import { connectDb } from "@parley/db";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ServerProcess } from "../../apps/server/src/testing/server-process";
-import { browserAvailability, DESKTOP, launchBrowser, screenshot, screenshotBoth } from "./browser";
+import { browserAvailability, DESKTOP, launchBrowser, PHONE, screenshot, screenshotBoth } from "./browser";
 import { createRoom, joinRoom, newPerson, openRoomSettings, type Person, sendMessage, signUp } from "./flows";
 
 const availability = browserAvailability();
@@ -177,6 +180,57 @@ describe.runIf(availability.run)("room administration: settings, deletion, serve
       .waitFor();
   });
 
+  it("admin: a job that gave up shows with its error; Retry puts it back in the queue", async () => {
+    // A job queued by an older version of Parley (an upgrade with work still queued): this
+    // server cannot read it, so its worker parks it at once, for an administrator to see.
+    const jobId = randomUUID();
+    const handle = connectDb({ kind: "sqlite", file: join(server.dataDir, "parley.sqlite") });
+    const now = new Date().toISOString();
+    await handle.db
+      .insertInto("jobs")
+      .values({
+        id: jobId,
+        kind: "notify.message",
+        version: 0,
+        payload: JSON.stringify({ messageId: randomUUID() }),
+        status: "pending",
+        run_after: now,
+        locked_until: null,
+        last_error: null,
+        attempts: 0,
+        dedupe_key: null,
+        created_at: now,
+        updated_at: now,
+      })
+      .execute();
+    await handle.close();
+
+    await ana.page.goto("/admin");
+    const jobs = ana.page.getByRole("region", { name: "Background jobs" });
+    const row = jobs.getByRole("row").filter({ hasText: "notify.message" });
+    await row.getByText("Written with version 0; this server handles 1").waitFor({ timeout: 15_000 });
+    await jobs.getByRole("list", { name: "Jobs by state" }).getByText("1 gave up").waitFor();
+    await screenshot(ana.page, "admin-jobs-desktop");
+    await ana.page.setViewportSize(PHONE);
+    await jobs.scrollIntoViewIfNeeded();
+    await screenshot(ana.page, "admin-jobs-phone");
+    await ana.page.setViewportSize(DESKTOP);
+
+    const parkedAt = await parkedJobUpdatedAt(ana.page, jobId);
+    await row.getByRole("button", { name: "Retry" }).click();
+    // Back in the queue, run again, and (still unreadable) parked again: a later give-up time.
+    await expect
+      .poll(
+        async () => {
+          const again = await parkedJobUpdatedAt(ana.page, jobId);
+          return again !== undefined && again !== parkedAt;
+        },
+        { timeout: 15_000 },
+      )
+      .toBe(true);
+    await expect(jobs.getByRole("alert").count()).resolves.toBe(0);
+  });
+
   it("admin: someone who is not a server administrator sees Administrators only", async () => {
     await ben.page.goto("/admin");
     await ben.page.getByRole("heading", { name: "Administrators only" }).waitFor();
@@ -215,3 +269,12 @@ describe.runIf(availability.run)("room administration: settings, deletion, serve
     for (const person of [ana, ben, cleo, dan]) expect(person.errors).toEqual([]);
   });
 });
+
+/** When the parked job last gave up, as the admin API reports it (undefined: not parked). */
+async function parkedJobUpdatedAt(page: Page, jobId: string): Promise<string | undefined> {
+  return page.evaluate(async (id) => {
+    const res = await fetch("/api/admin/jobs");
+    const body = (await res.json()) as { parked: Array<{ id: string; updatedAt: string }> };
+    return body.parked.find((job) => job.id === id)?.updatedAt;
+  }, jobId);
+}

@@ -1,4 +1,4 @@
-import { AdminUser, API, type Room, RoomListResponse } from "@parley/protocol";
+import { AdminJobsResponse, AdminUser, API, type Room, RoomListResponse } from "@parley/protocol";
 import { queryOptions } from "@tanstack/react-query";
 import { apiGet, apiPostEmpty, type Parser } from "../api/api-client";
 
@@ -7,6 +7,7 @@ export const adminKeys = {
   all: ["admin"] as const,
   users: ["admin", "users"] as const,
   rooms: ["admin", "rooms"] as const,
+  jobs: ["admin", "jobs"] as const,
 };
 
 const AdminUserList = AdminUser.array();
@@ -29,4 +30,16 @@ export const adminRoomsQuery = queryOptions({
 /** Irreversible: the account's sessions end, its sockets close, it can never sign in again. */
 export function deactivateUser(userId: string): Promise<void> {
   return apiPostEmpty(API.adminDeactivate(userId));
+}
+
+export const adminJobsQuery = queryOptions({
+  queryKey: adminKeys.jobs,
+  queryFn: (): Promise<AdminJobsResponse> => apiGet(API.adminJobs, AdminJobsResponse),
+  // The queue moves on its own: keep the counts roughly current while the page is open.
+  refetchInterval: 10_000,
+});
+
+/** Puts a parked job back in the queue with fresh attempts. */
+export function retryJob(jobId: string): Promise<void> {
+  return apiPostEmpty(API.adminRetryJob(jobId));
 }

@@ -6,6 +6,7 @@ import { BackToRooms } from "../shell/back-to-rooms";
 import { ShieldIcon } from "../ui/icons";
 import { useDocumentTitle } from "../ui/use-document-title";
 import styles from "./admin.module.css";
+import { JobsSection } from "./jobs-section";
 import { RoomsTable } from "./rooms-table";
 import { UsersTable } from "./users-table";
 
@@ -22,9 +23,10 @@ export function AdminPage() {
           <BackToRooms className={styles.back} />
           <h1 className={styles.title}>Server administration</h1>
         </div>
-        <p className={styles.lead}>The accounts and channels on this Parley server.</p>
+        <p className={styles.lead}>The accounts, channels and background work of this Parley server.</p>
         <UsersTable />
         <RoomsTable />
+        <JobsSection />
       </div>
     </div>
   );
