@@ -339,7 +339,12 @@ export class RealtimeController {
   private handleMembership({ roomId, joined, room, reason }: MembershipFrame): void {
     const roomName = room?.name ?? this.cachedRoomName(roomId);
     if (room) {
-      this.queryClient.setQueryData(queryKeys.room(roomId), room);
+      // A fetch of the room started before this change would land after it with the old
+      // state (the mute undone on screen): drop it, then set the server's word.
+      const key = queryKeys.room(roomId);
+      void this.queryClient
+        .cancelQueries({ queryKey: key, exact: true })
+        .then(() => this.queryClient.setQueryData(key, room));
       // A role change comes this way too: the member list (my badge, my menus) follows.
       void this.queryClient.invalidateQueries({ queryKey: queryKeys.members(roomId) });
     } else {
