@@ -1,7 +1,7 @@
 "use client";
 
 import { usePathname } from "next/navigation";
-import { type ReactNode, useCallback, useState } from "react";
+import { type ReactNode, useCallback, useRef, useState } from "react";
 import { RemovalToasts } from "../moderation/removal-toasts";
 import { useUnreadTotal } from "../reading/use-read-state";
 import { ConnectionStatus } from "../realtime/connection-status";
@@ -12,6 +12,7 @@ import { SearchProvider } from "../search/search-context";
 import { useTitleBadge } from "../ui/use-document-title";
 import styles from "./app-shell.module.css";
 import { CreateRoomContext } from "./create-room-context";
+import { useEdgeSwipeBack } from "./use-edge-swipe-back";
 
 /** Sidebar and main pane; on phones only one of them shows (see the CSS). */
 export function AppShell({ children }: { children: ReactNode }) {
@@ -20,15 +21,18 @@ export function AppShell({ children }: { children: ReactNode }) {
   const openCreate = useCallback(() => setCreating(true), []);
   const pane = pathname === "/rooms" ? "list" : "main";
   useTitleBadge(useUnreadTotal());
+  const shellRef = useRef<HTMLDivElement>(null);
+  const mainRef = useRef<HTMLElement>(null);
+  useEdgeSwipeBack(shellRef, mainRef);
 
   return (
     <CreateRoomContext.Provider value={openCreate}>
       <SearchProvider>
-        <div className={styles.shell} data-pane={pane}>
+        <div className={styles.shell} data-pane={pane} ref={shellRef}>
           <div className={styles.sidebar}>
             <Sidebar />
           </div>
-          <main className={styles.main}>
+          <main className={styles.main} ref={mainRef}>
             <SearchBar />
             <ConnectionStatus className={styles.status} />
             <RemovalToasts />
