@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { join } from "node:path";
 import { connectDb } from "@parley/db";
 import type { Browser, Page } from "playwright-core";
+import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ServerProcess } from "../../apps/server/src/testing/server-process";
 import { browserAvailability, DESKTOP, launchBrowser, PHONE, screenshot, screenshotBoth } from "./browser";
@@ -95,6 +96,46 @@ describe.runIf(availability.run)("room administration: settings, deletion, serve
     await expect(again.getByLabel("Slow mode").inputValue()).resolves.toBe("30");
     await again.getByRole("button", { name: "Cancel" }).click();
     await again.waitFor({ state: "hidden" });
+  });
+
+  it("room settings: an admin gives the room a picture; members see it in the sidebar and header at once", async () => {
+    const picture = await sharp({ create: { width: 120, height: 80, channels: 3, background: "#e0457b" } })
+      .png()
+      .toBuffer();
+    const dialog = await openRoomSettings(ana.page);
+    // Not an image: refused in the browser, nothing sent.
+    await dialog
+      .getByLabel("Choose a room picture")
+      .setInputFiles({ name: "notes.txt", mimeType: "text/plain", buffer: Buffer.from("a list") });
+    await dialog
+      .getByRole("alert")
+      .getByText(/not an image Parley can use/)
+      .waitFor();
+    await dialog
+      .getByLabel("Choose a room picture")
+      .setInputFiles({ name: "crit.png", mimeType: "image/png", buffer: picture });
+    await dialog.getByRole("button", { name: "Change picture…" }).waitFor({ timeout: 10_000 });
+    await expect(dialog.getByRole("alert").count()).resolves.toBe(0);
+    await screenshotBoth(ana.page, "room-picture-settings");
+    await dialog.getByRole("button", { name: "Cancel" }).click();
+    await dialog.waitFor({ state: "hidden" });
+
+    // Cleo has the room open: its picture arrives over the socket, in the sidebar and header.
+    const sidebarPicture = cleo.page
+      .getByRole("navigation", { name: "Rooms" })
+      .getByRole("link", { name: /^design-review/ })
+      .locator('img[src^="/api/media/avatars/"]');
+    await sidebarPicture.waitFor({ timeout: 10_000 });
+    await cleo.page.locator('header img[src^="/api/media/avatars/"]').first().waitFor();
+    await expect(sidebarPicture.evaluate((img: HTMLImageElement) => img.naturalWidth)).resolves.toBe(64);
+    await screenshotBoth(cleo.page, "room-picture-sidebar");
+
+    // Removed: the "#" is back for everyone, and the log says who did what.
+    const again = await openRoomSettings(ana.page);
+    await again.getByRole("button", { name: "Remove" }).click();
+    await again.getByRole("button", { name: "Upload picture…" }).waitFor({ timeout: 10_000 });
+    await again.getByRole("button", { name: "Cancel" }).click();
+    await sidebarPicture.waitFor({ state: "detached", timeout: 10_000 });
   });
 
   it("room settings: archiving turns the room read-only for members at once; unarchiving reopens it", async () => {

@@ -56,6 +56,10 @@ export interface RoomsTable {
   read_receipts: Generated<"auto" | "on" | "off">;
   /** How far the search index has read this room's log (see domains/search/index-room.ts). */
   indexed_seq: Generated<number>;
+  /** sha256 (hex) of the channel's 256 px picture in the media store's "avatars"; null: none. */
+  avatar_hash: string | null;
+  /** sha256 (hex) of its 64 px variant; set and cleared together with avatar_hash. */
+  avatar_thumb_hash: string | null;
 }
 
 export interface RoomMembersTable {

@@ -182,7 +182,7 @@ export const DeliveredFrame = z.object({
   seq: Seq,
 });
 
-/** A room's settings changed (name, topic, description, archive, slow mode). */
+/** A room's settings changed (name, topic, description, archive, slow mode, picture). */
 export const RoomUpdatedFrame = z.object({
   type: z.literal(SERVER_FRAME.ROOM_UPDATED),
   roomId: Id,
@@ -193,6 +193,8 @@ export const RoomUpdatedFrame = z.object({
     archived: z.boolean().optional(),
     slowModeSeconds: z.number().int().optional(),
     readReceipts: ReadReceiptsSetting.optional(),
+    avatarUrl: z.string().nullable().optional(),
+    avatarThumbUrl: z.string().nullable().optional(),
   }),
 });
 export type RoomUpdatedFrame = z.infer<typeof RoomUpdatedFrame>;

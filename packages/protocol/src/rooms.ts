@@ -28,6 +28,10 @@ export const Room = z.object({
   slowModeSeconds: z.number().int().nonnegative(),
   /** Who-has-read-what in this room (see `readReceiptsEnabled`). */
   readReceipts: ReadReceiptsSetting,
+  /** A channel's picture, 256 px square (null: it shows its "#"); named by content hash. */
+  avatarUrl: z.string().nullable(),
+  /** The same picture, 64 px, for lists. */
+  avatarThumbUrl: z.string().nullable(),
   /** DMs and group DMs: the other members (channels: empty). */
   people: z.array(PublicUser),
   createdAt: Timestamp,

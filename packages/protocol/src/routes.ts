@@ -35,6 +35,8 @@ export const API = {
   adminJobs: "/api/admin/jobs",
   adminRetryJob: (jobId: string) => `/api/admin/jobs/${jobId}/retry`,
   room: (roomId: string) => `/api/rooms/${roomId}`,
+  /** A channel's picture: PUT the image's bytes as the body; DELETE to go back to "#". */
+  roomAvatar: (roomId: string) => `/api/rooms/${roomId}/avatar`,
   joinRoom: (roomId: string) => `/api/rooms/${roomId}/join`,
   leaveRoom: (roomId: string) => `/api/rooms/${roomId}/leave`,
   markRead: (roomId: string) => `/api/rooms/${roomId}/read`,

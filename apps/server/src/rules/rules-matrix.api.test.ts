@@ -149,6 +149,7 @@ const AVATAR_PNG = await sharp({ create: { width: 8, height: 8, channels: 3, bac
 /** Routes whose request or answer is bytes, not JSON: they go through sendBytes. */
 const BYTE_ROUTES = new Set([
   "PUT /api/me/avatar",
+  "PUT /api/rooms/:roomId/avatar",
   "GET /api/media/avatars/:file",
   "POST /api/rooms/:roomId/uploads",
   "GET /api/rooms/:roomId/attachments/:attachmentId/file/:name",
@@ -240,6 +241,8 @@ const SAMPLES: Record<string, () => unknown> = {
   "DELETE /api/rooms/:roomId/bans/:userId": () => ({}),
   "GET /api/rooms/:roomId/audit": () => undefined,
   "PATCH /api/rooms/:roomId": () => ({ topic: "new topic" }),
+  "PUT /api/rooms/:roomId/avatar": () => AVATAR_PNG, // raw bytes, sent by sendBytes below
+  "DELETE /api/rooms/:roomId/avatar": () => ({}),
   "DELETE /api/rooms/:roomId": () => ({}),
   "GET /api/users": () => undefined,
   "GET /api/users/profiles": () => undefined, // ?ids= filled in with the victim's id below

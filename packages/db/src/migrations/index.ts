@@ -15,6 +15,7 @@ import * as reactions from "./2026-11-25T0400-reactions";
 import * as searchWatermark from "./2026-11-25T0450-search-watermark";
 import * as replies from "./2026-11-25T0460-replies";
 import * as identities from "./2026-11-25T0600-identities";
+import * as roomAvatars from "./2026-11-25T1000-room-avatars";
 
 /**
  * Every migration, by name. Names are timestamps so they sort in the order they were written;
@@ -37,4 +38,5 @@ export const migrations: Record<string, Migration> = {
   "2026-11-25T0450-search-watermark": searchWatermark,
   "2026-11-25T0600-identities": identities,
   "2026-11-25T0460-replies": replies,
+  "2026-11-25T1000-room-avatars": roomAvatars,
 };

@@ -13,13 +13,21 @@ export async function loadProfiles(db: Kysely<Database>, ids: readonly string[])
   return rows.map(toProfile);
 }
 
-/** Whether any account still shows this image (large or small), so it must be kept. */
+/** Whether any account or channel still shows this image (large or small), so it must be kept. */
 export async function avatarImageInUse(db: Kysely<Database>, hash: string): Promise<boolean> {
-  const row = await db
+  const person = await db
     .selectFrom("users")
     .select("id")
     .where((eb) => eb.or([eb("avatar_hash", "=", hash), eb("avatar_thumb_hash", "=", hash)]))
     .limit(1)
     .executeTakeFirst();
-  return row !== undefined;
+  if (person) return true;
+  // Channels' pictures live in the same store: the same image may be both.
+  const room = await db
+    .selectFrom("rooms")
+    .select("id")
+    .where((eb) => eb.or([eb("avatar_hash", "=", hash), eb("avatar_thumb_hash", "=", hash)]))
+    .limit(1)
+    .executeTakeFirst();
+  return room !== undefined;
 }

@@ -1,6 +1,14 @@
 import { API, type Profile } from "@parley/protocol";
 import { webpFileName } from "../../media/media-paths";
 
+/**
+ * The URL of an avatar image (a person's or a channel's) stored under its content hash, or
+ * null when there is none. The hash is in the name, so browsers may cache it forever.
+ */
+export function avatarImageUrl(hash: string | null): string | null {
+  return hash ? API.avatarFile(webpFileName(hash)) : null;
+}
+
 /** The users columns a profile is made of. */
 export const PROFILE_COLUMNS = [
   "id",
@@ -20,12 +28,11 @@ export interface ProfileRow {
 
 /** A users row as everyone sees it. Avatar URLs carry the content hash: cacheable forever. */
 export function toProfile(row: ProfileRow): Profile {
-  const url = (hash: string | null) => (hash ? API.avatarFile(webpFileName(hash)) : null);
   return {
     id: row.id,
     displayName: row.display_name,
     statusText: row.status_text,
-    avatarUrl: url(row.avatar_hash),
-    avatarThumbUrl: url(row.avatar_thumb_hash),
+    avatarUrl: avatarImageUrl(row.avatar_hash),
+    avatarThumbUrl: avatarImageUrl(row.avatar_thumb_hash),
   };
 }

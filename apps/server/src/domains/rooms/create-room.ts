@@ -21,6 +21,8 @@ export async function createRoom(
     archived: false,
     slowModeSeconds: 0,
     readReceipts: "auto",
+    avatarUrl: null,
+    avatarThumbUrl: null,
     people: [],
     createdAt: now,
     lastSeq: 0,

@@ -3,6 +3,7 @@ import type { NotifyLevel, PublicUser, Room, RoomRole } from "@parley/protocol";
 import type { ExpressionBuilder, Kysely, Selectable } from "kysely";
 import { escapeLike, likeInsensitive } from "../../db/like";
 import type { RoomResource } from "../../rules/rules";
+import { avatarImageUrl } from "../profiles/to-profile";
 
 type RoomRow = Selectable<Database["rooms"]>;
 
@@ -23,6 +24,8 @@ function toRoom(
     archived: row.archived_at !== null,
     slowModeSeconds: Number(row.slow_mode_seconds),
     readReceipts: row.read_receipts,
+    avatarUrl: avatarImageUrl(row.avatar_hash),
+    avatarThumbUrl: avatarImageUrl(row.avatar_thumb_hash),
     people,
     createdAt: row.created_at,
     lastSeq: Number(row.last_seq),

@@ -48,6 +48,27 @@ describe("moderation: describeAudit", () => {
     expect(describeAudit(entry("member.unbanned"), fmt).summary).toBe("Ana lifted the ban on Ben");
   });
 
+  it("moderation: a change of the room's settings says what changed", () => {
+    expect(
+      describeAudit(entry("room.updated", { name: "ops", topic: "", slowModeSeconds: 30 }), fmt),
+    ).toEqual({
+      summary: "Ana changed the room's settings",
+      details: ["Name: ops", "Topic cleared", "Slow mode: 30 s"],
+    });
+    expect(describeAudit(entry("room.updated", { archived: true }), fmt).summary).toBe(
+      "Ana archived the room",
+    );
+    expect(describeAudit(entry("room.updated", { readReceipts: "off" }), fmt).details).toEqual([
+      "Read receipts: off",
+    ]);
+    expect(describeAudit(entry("room.updated", { avatar: "changed" }), fmt).summary).toBe(
+      "Ana changed the room's picture",
+    );
+    expect(describeAudit(entry("room.updated", { avatar: "removed" }), fmt).summary).toBe(
+      "Ana removed the room's picture",
+    );
+  });
+
   it("moderation: unexpected details do not break the sentence", () => {
     expect(describeAudit(entry("member.role_changed", { to: 42 }), fmt)).toEqual({
       summary: "Ana changed Ben's role",

@@ -87,7 +87,35 @@ export function describeAudit(
     }
     case "message.removed":
       return { summary: `${actor} removed a message by ${target}`, details: [] };
+    case "room.updated":
+      return describeRoomChange(actor, d);
     default:
       return { summary: `${actor} took a moderation action on ${target}`, details: [] };
   }
+}
+
+const RECEIPTS_LABEL: Record<string, string> = { auto: "automatic", on: "on", off: "off" };
+
+/** "Ana changed the room's settings" with what changed, or a picture set or removed. */
+function describeRoomChange(
+  actor: string,
+  d: Record<string, unknown>,
+): { summary: string; details: string[] } {
+  if (d.avatar === "changed") return { summary: `${actor} changed the room's picture`, details: [] };
+  if (d.avatar === "removed") return { summary: `${actor} removed the room's picture`, details: [] };
+  const details: string[] = [];
+  const name = text(d.name);
+  if (name) details.push(`Name: ${name}`);
+  if (typeof d.topic === "string") details.push(d.topic ? `Topic: ${d.topic}` : "Topic cleared");
+  if (typeof d.description === "string")
+    details.push(d.description ? "Description changed" : "Description cleared");
+  if (typeof d.slowModeSeconds === "number") {
+    details.push(d.slowModeSeconds > 0 ? `Slow mode: ${d.slowModeSeconds} s` : "Slow mode off");
+  }
+  if (typeof d.readReceipts === "string" && RECEIPTS_LABEL[d.readReceipts]) {
+    details.push(`Read receipts: ${RECEIPTS_LABEL[d.readReceipts]}`);
+  }
+  if (d.archived === true) return { summary: `${actor} archived the room`, details };
+  if (d.archived === false) return { summary: `${actor} unarchived the room`, details };
+  return { summary: `${actor} changed the room's settings`, details };
 }

@@ -16,6 +16,8 @@ function room(id: string, overrides: Partial<Room> = {}): Room {
     archived: false,
     slowModeSeconds: 0,
     readReceipts: "auto",
+    avatarUrl: null,
+    avatarThumbUrl: null,
     people: [],
     createdAt: "2026-01-10T12:00:00.000Z",
     lastSeq: 0,

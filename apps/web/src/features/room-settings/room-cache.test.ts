@@ -15,6 +15,8 @@ function room(id: string, name: string): Room {
     archived: false,
     slowModeSeconds: 0,
     readReceipts: "auto",
+    avatarUrl: null,
+    avatarThumbUrl: null,
     people: [],
     createdAt: "2026-11-24T10:00:00.000Z",
     lastSeq: 0,

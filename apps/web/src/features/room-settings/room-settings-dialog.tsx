@@ -8,6 +8,7 @@ import { ArchiveDialog } from "./archive-dialog";
 import { DeleteRoomDialog } from "./delete-room-dialog";
 import { DetailsForm } from "./details-form";
 import { canDeleteRoom } from "./permissions";
+import { RoomPictureSection } from "./room-picture-section";
 import styles from "./room-settings.module.css";
 
 /**
@@ -38,6 +39,7 @@ export function RoomSettingsDialog({
           </h2>
           <p className={styles.subtitle}>#{room.name}</p>
           <DetailsForm room={room} onSaved={close} onCancel={close} />
+          <RoomPictureSection room={room} />
           <section className={styles.section} aria-labelledby={`${titleId}-archive`}>
             <h3 className={styles.sectionTitle} id={`${titleId}-archive`}>
               {room.archived ? "Archived" : "Archive"}

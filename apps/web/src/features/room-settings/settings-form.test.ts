@@ -12,6 +12,8 @@ const room: Room = {
   archived: false,
   slowModeSeconds: 0,
   readReceipts: "auto",
+  avatarUrl: null,
+  avatarThumbUrl: null,
   people: [],
   createdAt: "2026-11-24T10:00:00.000Z",
   lastSeq: 0,

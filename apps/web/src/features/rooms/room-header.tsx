@@ -15,6 +15,7 @@ import { BackToRooms } from "../shell/back-to-rooms";
 import { ConfirmDialog } from "../ui/confirm-dialog";
 import { LeaveIcon, UsersIcon } from "../ui/icons";
 import { RoomGlyph } from "../ui/room-glyph";
+import { RoomPicture } from "../ui/room-picture";
 import styles from "./room.module.css";
 import { useLeaveRoom } from "./room-mutations";
 
@@ -44,9 +45,12 @@ export function RoomHeader({
     <header className={styles.header}>
       <BackToRooms className={styles.back} />
       {conversation && <ConversationAvatar room={room} size={36} />}
+      {!conversation && room.avatarThumbUrl && <RoomPicture url={room.avatarThumbUrl} size={36} />}
       <div className={styles.titles}>
         <h1 className={styles.name} title={conversation ? name : undefined}>
-          {!conversation && <RoomGlyph visibility={room.visibility} className={styles.hash} size={17} />}
+          {!conversation && !room.avatarThumbUrl && (
+            <RoomGlyph visibility={room.visibility} className={styles.hash} size={17} />
+          )}
           <span>{name}</span>
         </h1>
         <p className={styles.sub}>

@@ -24,6 +24,7 @@ import { SettingsLink } from "../settings/settings-link";
 import { useOpenCreateRoom } from "../shell/create-room-context";
 import { ComposeIcon, PlusIcon, SearchIcon } from "../ui/icons";
 import { RoomGlyph } from "../ui/room-glyph";
+import { RoomPicture } from "../ui/room-picture";
 import { myRoomsQuery } from "./room-queries";
 import styles from "./sidebar.module.css";
 
@@ -94,7 +95,14 @@ export function Sidebar() {
             {(channels) => (
               <ul className={styles.list}>
                 {channels.map((room) =>
-                  linkTo(room, <RoomGlyph visibility={room.visibility} className={styles.hash} />),
+                  linkTo(
+                    room,
+                    room.avatarThumbUrl ? (
+                      <RoomPicture url={room.avatarThumbUrl} size={18} />
+                    ) : (
+                      <RoomGlyph visibility={room.visibility} className={styles.hash} />
+                    ),
+                  ),
                 )}
               </ul>
             )}
