@@ -76,6 +76,26 @@ describe.runIf(availability.run)("phone: one pane at a time, swipe back from the
     expect(new URL(page.url()).pathname).toBe(new URL(roomUrl, server.url).pathname);
   });
 
+  it("phone: swiping from the left edge closes a thread to its room", async () => {
+    const rootId = await page.evaluate(async (path) => {
+      const roomId = path.split("/").pop() ?? "";
+      const res = await fetch(`/api/rooms/${roomId}/messages`);
+      const body = (await res.json()) as { messages: Array<{ id: string; body: string }> };
+      return body.messages.find((m) => m.body === "hello from a phone")?.id ?? "";
+    }, new URL(roomUrl, server.url).pathname);
+    await page.goto(`${roomUrl}?thread=${rootId}`);
+    const panel = page.getByTestId("thread-panel");
+    await panel.waitFor();
+    await swipe(cdp, { x: 4, y: 420 }, { x: 300, y: 430 });
+    await panel.waitFor({ state: "detached", timeout: 10_000 });
+    const url = new URL(page.url());
+    expect([url.pathname, url.searchParams.has("thread")]).toEqual([
+      new URL(roomUrl, server.url).pathname,
+      false,
+    ]);
+    await expectMessage(page, "hello from a phone");
+  });
+
   it("phone: swiping from the left edge drags the room away and shows the room list", async () => {
     // Mid-swipe, the room list shows beneath the room as it slides away.
     await swipe(cdp, { x: 4, y: 420 }, { x: 220, y: 430 }, 12, false);

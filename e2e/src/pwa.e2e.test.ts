@@ -166,12 +166,12 @@ describe.runIf(availability.run)("pwa: manifest, service worker, offline view, i
     await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
     // Installed while Ana signed up: the pages she then reached client-side are kept too.
     await expect
-      .poll(() => cachedUrls(page, "parley-pages-v1"), { timeout: 10_000 })
+      .poll(() => cachedUrls(page, "parley-pages-v2"), { timeout: 10_000 })
       .toEqual(expect.arrayContaining(["/rooms", roomPath]));
     await expect
-      .poll(() => cachedUrls(page, "parley-data-v1"), { timeout: 10_000 })
+      .poll(() => cachedUrls(page, "parley-data-v2"), { timeout: 10_000 })
       .toEqual(expect.arrayContaining(["/api/me", "/api/rooms/mine", `/api${roomPath}`]));
-    const data = await cachedUrls(page, "parley-data-v1");
+    const data = await cachedUrls(page, "parley-data-v2");
     expect(
       data.filter(
         (url) => !/^\/api\/(me|rooms\/mine|rooms\/[0-9a-f-]{36}(\/messages\?limit=\d+)?)$/.test(url),
@@ -193,7 +193,7 @@ describe.runIf(availability.run)("pwa: manifest, service worker, offline view, i
       .poll(
         () =>
           page.evaluate(async (id) => {
-            const cache = await caches.open("parley-data-v1");
+            const cache = await caches.open("parley-data-v2");
             const match = (await cache.keys()).find((r) => r.url.includes(`/api/rooms/${id}/messages?`));
             if (!match) return [];
             const body = (await (await cache.match(match))?.json()) as { messages: Array<{ body: string }> };

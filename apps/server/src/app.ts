@@ -13,6 +13,8 @@ import { attachmentJobs } from "./domains/attachments/attachment-jobs";
 import { attachmentRoutes } from "./domains/attachments/routes";
 import { conversationRoutes } from "./domains/conversations/routes";
 import { cspRoutes } from "./domains/csp/routes";
+import { EMAIL_JOBS } from "./domains/email/email-jobs";
+import { createMailer } from "./domains/email/mailer";
 import { inviteRoutes } from "./domains/invites/routes";
 import { messageRoutes } from "./domains/messages/routes";
 import { SendPipeline } from "./domains/messages/send-pipeline";
@@ -21,12 +23,16 @@ import { notifyMessageJob } from "./domains/notifications/notify-message";
 import { notificationRoutes } from "./domains/notifications/routes";
 import { oidcRoutes } from "./domains/oidc/routes";
 import { profileRoutes } from "./domains/profiles/routes";
+import { pushRoutes } from "./domains/push/routes";
+import { setupPush } from "./domains/push/setup-push";
 import { readingRoutes } from "./domains/reading/routes";
 import { createReceiptRecorder } from "./domains/receipts/record-receipt";
 import { roomRoutes } from "./domains/rooms/routes";
 import { indexMessagesJob } from "./domains/search/index-messages";
 import { indexNewMessagesJob } from "./domains/search/index-room";
 import { searchRoutes } from "./domains/search/routes";
+import { notifyThreadReplyJob } from "./domains/threads/notify-thread-reply";
+import { threadRoutes } from "./domains/threads/routes";
 import { registerAuth } from "./http/auth";
 import { registerErrorHandler } from "./http/error-handler";
 import { createMemoryRateLimiter, type RateLimiter } from "./http/rate-limiter";
@@ -87,6 +93,8 @@ export async function buildApp(
     log,
     rateLimiter: options.rateLimiter ?? createMemoryRateLimiter(),
     media: createLocalDiskStore(join(config.dataDir, "media")),
+    // Only the email jobs use it; they find it in the job worker's context (email/mail-context.ts).
+    mailer: createMailer(config.mail, log),
   };
   const presence = new PresenceService({
     ...base,
@@ -95,15 +103,19 @@ export async function buildApp(
       createMemoryPresenceTracker({ ttlMs: presenceTtlMs(config.realtime.heartbeatMs) }),
     sweepEveryMs: config.realtime.heartbeatMs,
   });
+  const push = setupPush(base);
   const ctx: AppContext = {
     ...base,
     sends: new SendPipeline(base),
     receipts: createReceiptRecorder(base),
     jobs: new JobWorker({ ...base, presence }, [
       notifyMessageJob,
+      notifyThreadReplyJob,
       indexMessagesJob,
       indexNewMessagesJob,
       ...attachmentJobs(base.media),
+      ...EMAIL_JOBS,
+      push.job,
     ]),
     presence,
   };
@@ -141,9 +153,12 @@ export async function buildApp(
   profileRoutes(fastify, ctx);
   cspRoutes(fastify, ctx);
   attachmentRoutes(fastify, ctx);
+  pushRoutes(fastify, ctx, push);
+  threadRoutes(fastify, ctx);
   // Jobs left by an earlier run (a crash, a restart) are picked up now.
   ctx.jobs.start();
   ctx.presence.start();
+  push.sweeper.start();
 
   let web: MountedWeb | undefined;
   if (config.web.enabled) web = await mountNext(fastify, { dev: config.web.dev });
@@ -174,7 +189,9 @@ export async function buildApp(
         await ctx.receipts.flush();
         // Closing the sockets took everyone offline: store their "last seen" before the db goes.
         await ctx.presence.stop();
+        await push.sweeper.stop();
         await ctx.jobs.stop();
+        base.mailer.close();
         await fastify.close();
         await web?.close();
         await bus.close();

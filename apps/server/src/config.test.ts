@@ -127,6 +127,51 @@ describe("config: environment parsing", () => {
     ).toThrow(/OIDC_CORP_ISSUER: must be an https/);
     expect(() => loadConfig({ NODE_ENV: "test", OIDC_PROVIDERS: "9lives" })).toThrow(/not a valid id/);
   });
+  it("config: push has a VAPID subject (PUSH_SUBJECT, else an https PUBLIC_URL) and a stale threshold", () => {
+    const defaults = loadConfig({ NODE_ENV: "test" }).push;
+    expect(defaults).toMatchObject({ subject: "mailto:postmaster@localhost", staleAfterMs: 48 * 3_600_000 });
+    expect(defaults.allowLoopback).toBe(false);
+    expect(defaults.trustedCa).toBeUndefined();
+    expect(loadConfig({ NODE_ENV: "test", PUSH_ALLOW_LOOPBACK: "1" }).push.allowLoopback).toBe(true);
+    expect(loadConfig({ NODE_ENV: "test", PUBLIC_URL: "https://chat.example.org/x" }).push.subject).toBe(
+      "https://chat.example.org",
+    );
+    const set = loadConfig({
+      NODE_ENV: "test",
+      PUSH_SUBJECT: "mailto:ops@example.org",
+      PUSH_STALE_HOURS: "6",
+    });
+    expect(set.push).toMatchObject({ subject: "mailto:ops@example.org", staleAfterMs: 6 * 3_600_000 });
+    expect(() => loadConfig({ NODE_ENV: "test", PUSH_SUBJECT: "ops@example.org" })).toThrow(/PUSH_SUBJECT/);
+    expect(() => loadConfig({ NODE_ENV: "test", PUSH_STALE_HOURS: "0" })).toThrow(/PUSH_STALE_HOURS/);
+  });
+  it("config: mail goes to the log without SMTP_URL; links use PUBLIC_URL, never a request's host", () => {
+    const defaults = loadConfig({ NODE_ENV: "test", PORT: "4000" }).mail;
+    expect(defaults).toMatchObject({
+      smtpUrl: null,
+      from: "Parley <parley@localhost>",
+      linkBase: "http://localhost:4000",
+      resetTokenTtlMs: 3_600_000,
+      digestDelayMs: 15 * 60_000,
+    });
+    const set = loadConfig({
+      NODE_ENV: "test",
+      SMTP_URL: "smtps://user:pass@mail.example.org:465",
+      MAIL_FROM: "Chat <chat@example.org>",
+      PUBLIC_URL: "https://chat.example.org/app",
+      EMAIL_DIGEST_DELAY_MINUTES: "60",
+    }).mail;
+    expect(set).toMatchObject({
+      smtpUrl: "smtps://user:pass@mail.example.org:465",
+      from: "Chat <chat@example.org>",
+      linkBase: "https://chat.example.org",
+      digestDelayMs: 3_600_000,
+    });
+    expect(() => loadConfig({ NODE_ENV: "test", SMTP_URL: "mail.example.org" })).toThrow(/SMTP_URL/);
+    expect(() => loadConfig({ NODE_ENV: "test", EMAIL_DIGEST_DELAY_MINUTES: "0" })).toThrow(
+      /EMAIL_DIGEST_DELAY_MINUTES/,
+    );
+  });
   it("config: a bad value fails fast naming the variable", () => {
     expect(() => loadConfig({ NODE_ENV: "test", PORT: "eighty" })).toThrow(/PORT/);
     expect(() => loadConfig({ NODE_ENV: "test", DATABASE_URL: "mysql://x" })).toThrow(/DATABASE_URL/);

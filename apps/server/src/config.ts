@@ -54,6 +54,35 @@ const Env = z.object({
     .int()
     .min(1024)
     .default(1024 * 1024 * 1024),
+  /** Who runs this server, for push services (VAPID `sub`): a mailto: or https: URL. */
+  PUSH_SUBJECT: z
+    .string()
+    .regex(/^(mailto:|https:\/\/)/, "must be a mailto: or https:// URL")
+    .optional(),
+  /** A device whose pushes go unconfirmed this many hours is flagged in the device list. */
+  PUSH_STALE_HOURS: z.coerce
+    .number()
+    .min(0.01)
+    .max(24 * 365)
+    .default(48),
+  /** Tests only: accept loopback push endpoints (a local test push service; trust its CA with NODE_EXTRA_CA_CERTS). */
+  PUSH_ALLOW_LOOPBACK: z
+    .enum(["0", "1"])
+    .default("0")
+    .transform((v) => v === "1"),
+  /** Outgoing mail: smtp:// or smtps:// URL (user and password in it); unset: emails go to the log. */
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\/[^\s]+$/, "must be an smtp:// or smtps:// URL")
+    .optional(),
+  /** The From of every email. */
+  MAIL_FROM: z.string().trim().min(3).default("Parley <parley@localhost>"),
+  /** A missed mention or DM waits this long (unread) before it goes out in a digest email. */
+  EMAIL_DIGEST_DELAY_MINUTES: z.coerce
+    .number()
+    .min(0.01)
+    .max(7 * 24 * 60)
+    .default(15),
   PARLEY_DEV: z
     .enum(["0", "1"])
     .default("0")
@@ -111,8 +140,47 @@ export interface Config {
   uploads: { maxBytes: number; quotaBytes: number };
   /** New messages are indexed for search per room and window of this many ms. */
   searchIndexWindowMs: number;
+  /** Web Push (domains/push). */
+  push: PushConfig;
+  /** Email: verification, password reset and the digest (domains/email). */
+  mail: MailConfig;
   /** OpenID Connect providers to sign in with (OIDC_PROVIDERS), and sign-ins started per IP. */
   oidc: OidcConfig & { startsPerIp: Limit };
+}
+
+export interface MailConfig {
+  /** SMTP_URL; null: every email is written to the server log instead (development). */
+  smtpUrl: string | null;
+  from: string;
+  /**
+   * Where links in emails point: PUBLIC_URL, else http://localhost:PORT. Never the request's
+   * Host header: a forged Host would put a reset token in a link to someone else's site.
+   */
+  linkBase: string;
+  verifyTokenTtlMs: number;
+  resetTokenTtlMs: number;
+  /** How long a missed entry waits, unread, before it is emailed in a digest. */
+  digestDelayMs: number;
+  /** Push "works" for someone with a subscription confirmed within this long: no digest then. */
+  pushWorkingWithinMs: number;
+  /** "Forgot password?" emails per address and per client network (tests lift these). */
+  resetRequests: { perEmail: Limit; perIp: Limit };
+}
+
+export interface PushConfig {
+  /** VAPID subject: PUSH_SUBJECT, else PUBLIC_URL when https, else a mailto: placeholder. */
+  subject: string;
+  /** Pushes unconfirmed for this long flag a device as not working. */
+  staleAfterMs: number;
+  /** How often rooms set to "all" and read rooms are looked at for pushes to send or close. */
+  sweepMs: number;
+  /**
+   * Tests only: accept loopback push endpoints — a local test push service stands in for the
+   * browser vendor's (PUSH_ALLOW_LOOPBACK=1). Off, such endpoints are refused (SSRF).
+   */
+  allowLoopback: boolean;
+  /** Tests only (never from the environment): a CA to trust for push services, in-process. */
+  trustedCa?: string;
 }
 
 const SECOND = 1000;
@@ -168,6 +236,24 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       },
     },
     uploads: { maxBytes: e.UPLOAD_MAX_BYTES, quotaBytes: e.UPLOAD_QUOTA_BYTES },
+    mail: {
+      smtpUrl: e.SMTP_URL ?? null,
+      from: e.MAIL_FROM,
+      linkBase: e.PUBLIC_URL ? new URL(e.PUBLIC_URL).origin : `http://localhost:${e.PORT}`,
+      verifyTokenTtlMs: 3 * 24 * HOUR,
+      resetTokenTtlMs: HOUR,
+      digestDelayMs: Math.round(e.EMAIL_DIGEST_DELAY_MINUTES * MINUTE),
+      pushWorkingWithinMs: 7 * 24 * HOUR,
+      resetRequests: { perEmail: { max: 3, windowMs: HOUR }, perIp: { max: 20, windowMs: HOUR } },
+    },
+    push: {
+      subject:
+        e.PUSH_SUBJECT ??
+        (e.PUBLIC_URL?.startsWith("https://") ? new URL(e.PUBLIC_URL).origin : "mailto:postmaster@localhost"),
+      staleAfterMs: Math.round(e.PUSH_STALE_HOURS * HOUR),
+      sweepMs: 2 * SECOND,
+      allowLoopback: e.PUSH_ALLOW_LOOPBACK,
+    },
     oidc: {
       providers: oidc.providers,
       publicOrigin: e.PUBLIC_URL ? new URL(e.PUBLIC_URL).origin : null,

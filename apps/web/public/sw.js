@@ -23,7 +23,7 @@ try {
   console.warn("sw-push.js could not be loaded", error);
 }
 
-const VERSION = "v1";
+const VERSION = "v2";
 const CACHES = {
   page: `parley-pages-${VERSION}`,
   static: `parley-static-${VERSION}`,
@@ -42,7 +42,8 @@ const HISTORY_PATH = new RegExp(`^/api/rooms/${UUID}/messages$`);
  * other navigation (a file under /api/, a path with no page) goes to the network untouched.
  * Add a new top-level route here.
  */
-const APP_PAGE = /^\/(?:|rooms(?:\/.*)?|login|signup|invite\/[^/]+|admin(?:\/.*)?|settings(?:\/.*)?)$/;
+const APP_PAGE =
+  /^\/(?:|rooms(?:\/.*)?|login|signup|reset-password|verify-email|invite\/[^/]+|admin(?:\/.*)?|settings(?:\/.*)?)$/;
 
 /**
  * How a request is handled: "page", "static", "asset" or "data" (the cache strategies above),

@@ -50,6 +50,7 @@ export async function seedUsers(options: DbOptions, count: number, runId: string
         .insertInto("sessions")
         .values(
           chunk.map((u) => ({
+            id: crypto.randomUUID(),
             token_hash: hashToken(u.token),
             user_id: u.id,
             created_at: now.toISOString(),

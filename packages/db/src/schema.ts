@@ -25,6 +25,10 @@ export interface UsersTable {
   avatar_hash: string | null;
   /** sha256 (hex) of the 64 px variant; set and cleared together with avatar_hash. */
   avatar_thumb_hash: string | null;
+  /** When the person proved the inbox is theirs (verification or reset link); null: not yet. */
+  email_verified_at: string | null;
+  /** 1: email a digest of missed mentions and DMs when no push works; 0: never. */
+  email_digest: Generated<number>;
 }
 
 export interface SessionsTable {
@@ -33,6 +37,25 @@ export interface SessionsTable {
   user_id: string;
   created_at: string;
   expires_at: string;
+  /** Public name of the session (settings, sign out one); random, never derived from the token. */
+  id: string;
+  /** As the browser sent it at sign-in (capped); null for sessions older than the column. */
+  user_agent: string | null;
+  ip: string | null;
+  /** Touched at most every few minutes (see domains/accounts/sessions.ts). */
+  last_used_at: string | null;
+}
+
+/** A single-use link sent by email; only the SHA-256 of its token is stored. */
+export interface EmailTokensTable {
+  token_hash: string;
+  user_id: string;
+  purpose: "verify" | "reset";
+  /** The address the link was sent to: it proves only that address. */
+  email: string;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
 }
 
 export interface RoomsTable {
@@ -86,9 +109,11 @@ export interface NotificationsTable {
   message_id: string;
   seq: number;
   author_id: string;
-  kind: "mention" | "room" | "here" | "dm";
+  kind: "mention" | "room" | "here" | "dm" | "thread";
   created_at: string;
   read_at: string | null;
+  /** Sent in a digest email (see domains/email/send-digest.ts); null: not emailed. */
+  emailed_at: string | null;
 }
 
 export interface RoomBansTable {
@@ -148,6 +173,25 @@ export interface MessagesTable {
   event_seq: Generated<number>;
   /** The earlier message of the same room this one replies to. */
   reply_to_id: string | null;
+  /** A reply in a thread: the thread's root (a message of the same room, not itself a reply). */
+  thread_root_id: string | null;
+  /** On a root: its replies (deleted ones too), and the newest one's seq and time. */
+  thread_reply_count: Generated<number>;
+  thread_last_seq: Generated<number>;
+  thread_last_at: string | null;
+  /** On a root: JSON array of the last three repliers ({id, displayName}), newest first. */
+  thread_repliers: string | null;
+}
+
+/** Who follows a thread, and the room seq of the newest reply they have read in it. */
+export interface ThreadFollowsTable {
+  root_id: string;
+  user_id: string;
+  room_id: string;
+  /** 1 following; 0 unfollowed (kept so an explicit unfollow is remembered). */
+  following: Generated<number>;
+  read_seq: Generated<number>;
+  created_at: string;
 }
 
 /** One person's reaction with one emoji on one message. */
@@ -226,6 +270,7 @@ export interface AttachmentsTable {
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
+  email_tokens: EmailTokensTable;
   rooms: RoomsTable;
   room_members: RoomMembersTable;
   messages: MessagesTable;
@@ -236,10 +281,14 @@ export interface Database {
   audit_log: AuditLogTable;
   jobs: JobsTable;
   notifications: NotificationsTable;
+  thread_follows: ThreadFollowsTable;
   search_docs: SearchDocsTable;
   attachments: AttachmentsTable;
   user_identities: UserIdentitiesTable;
   oidc_logins: OidcLoginsTable;
+  push_subscriptions: PushSubscriptionsTable;
+  push_settings: PushSettingsTable;
+  push_room_state: PushRoomStateTable;
 }
 
 /** An account's identity at an OpenID Connect provider: its `sub` there. */
@@ -265,4 +314,44 @@ export interface OidcLoginsTable {
   /** Started by this signed-in account: link the identity to it. */
   link_user_id: string | null;
   expires_at: string;
+}
+
+/** A device's Web Push subscription (see migration 2026-11-25T0700-push). */
+export interface PushSubscriptionsTable {
+  id: string;
+  user_id: string;
+  /** The push service URL; unique. */
+  endpoint: string;
+  /** The browser's P-256 public key and auth secret (base64url) payloads are encrypted to. */
+  p256dh: string;
+  auth: string;
+  user_agent: string;
+  /** "Chrome on Android"-style name shown in the device list. */
+  label: string;
+  /** Random secret in every payload: the service worker's receipt proves it with this. */
+  receipt_token: string;
+  created_at: string;
+  last_sent_at: string | null;
+  last_confirmed_at: string | null;
+  /** The first push sent since the last receipt; null when everything sent was confirmed. */
+  unconfirmed_since: string | null;
+  failures: Generated<number>;
+  last_error: string | null;
+  test_sent_at: string | null;
+  test_confirmed_at: string | null;
+}
+
+/** A person's push preferences; no row: the defaults. */
+export interface PushSettingsTable {
+  user_id: string;
+  /** 1: notifications show the message text; 0: only who and where. */
+  previews: Generated<number>;
+}
+
+/** Per person and room: how far pushes went, and whether a notification is probably shown. */
+export interface PushRoomStateTable {
+  user_id: string;
+  room_id: string;
+  pushed_seq: number;
+  shown: Generated<number>;
 }

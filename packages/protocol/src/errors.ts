@@ -36,8 +36,14 @@ export const ERROR_STATUS = {
   ROOM_NOT_FOUND: 404,
   /** No such message in this room (or it is not a message but a log event). */
   MESSAGE_NOT_FOUND: 404,
+  /** A thread reply names a root that is itself a reply in a thread (threads do not nest). */
+  INVALID_THREAD_ROOT: 422,
   /** An account with this email already exists. */
   EMAIL_TAKEN: 409,
+  /** An emailed link (verification, password reset) is unknown, already used, or expired. */
+  LINK_INVALID: 410,
+  /** Changing the password: the current password given is wrong. */
+  WRONG_PASSWORD: 403,
   /** Someone changed (or deleted) the message while this edit was being made: reload and retry. */
   EDIT_CONFLICT: 409,
   /** A request body was larger than the server accepts. */
@@ -56,6 +62,10 @@ export const ERROR_STATUS = {
   INVALID_FILE_NAME: 400,
   /** A send names an attachment that is not the sender's pending upload in that room. */
   ATTACHMENT_UNAVAILABLE: 409,
+  /** The push subscription's endpoint is not an https URL of a public push service. */
+  PUSH_ENDPOINT_REJECTED: 400,
+  /** No such push subscription of mine (or the receipt's token does not match it). */
+  PUSH_DEVICE_NOT_FOUND: 404,
   /** A `Range` header asks for bytes past the end of the file. */
   RANGE_NOT_SATISFIABLE: 416,
   /** Too many attempts; `Retry-After` says when to try again. */

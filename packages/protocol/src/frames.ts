@@ -76,6 +76,8 @@ export const SendFrame = z
     attachmentIds: AttachmentIds.optional(),
     /** A message of the same room that this one answers. */
     replyToId: Id.optional(),
+    /** Post in the thread under this message of the same room. */
+    threadRootId: Id.optional(),
   })
   .refine(sendHasContent, { message: "Message is empty", path: ["body"] });
 

@@ -17,6 +17,20 @@ export type EntryKind = z.infer<typeof EntryKind>;
 export const DeletedBy = z.enum(["author", "moderator"]);
 export type DeletedBy = z.infer<typeof DeletedBy>;
 
+/**
+ * A thread under a root message: how many replies it has (deleted ones included: they keep
+ * their place, as in the timeline), who replied last (up to 3, newest first) and when.
+ * `lastReplySeq` is the room seq of the newest reply counted: a client adds a reply that
+ * arrives live only when its seq is higher, so a replay or a fresher copy never counts twice.
+ */
+export const ThreadSummary = z.object({
+  replyCount: z.number().int().nonnegative(),
+  lastReplySeq: Seq,
+  lastReplyAt: Timestamp,
+  repliers: z.array(PublicUser).max(3),
+});
+export type ThreadSummary = z.infer<typeof ThreadSummary>;
+
 /** Longest quote of the replied-to message carried with a reply. */
 export const REPLY_EXCERPT_LENGTH = 200;
 
@@ -76,6 +90,13 @@ export const Message = z.object({
    * sends) and events need not carry one.
    */
   attachments: z.array(Attachment).optional(),
+  /**
+   * A reply in a thread: the root message it belongs to (null or absent: a timeline message).
+   * Thread replies are entries of the room's log like any message; the timeline hides them.
+   */
+  threadRootId: Id.nullable().optional(),
+  /** On a root message: its thread's summary (null or absent: no replies yet). */
+  thread: ThreadSummary.nullable().optional(),
 });
 export type Message = z.infer<typeof Message>;
 
@@ -117,6 +138,8 @@ export const SendMessageRequest = z
     attachmentIds: AttachmentIds.optional(),
     /** A message of the same room that this one answers. */
     replyToId: Id.optional(),
+    /** Post in the thread under this message of the same room (itself not a thread reply). */
+    threadRootId: Id.optional(),
   })
   .refine(sendHasContent, EMPTY_SEND);
 export type SendMessageRequest = z.infer<typeof SendMessageRequest>;

@@ -3,8 +3,11 @@ import { PublicUser } from "./accounts";
 import { Id, Seq, Timestamp } from "./common";
 import { RoomKind } from "./rooms";
 
-/** Why I was notified: mentioned by name, by @room or @here, or a direct message. */
-export const NotificationKind = z.enum(["mention", "room", "here", "dm"]);
+/**
+ * Why I was notified: mentioned by name, by @room or @here, a direct message, or a reply in a
+ * thread I follow.
+ */
+export const NotificationKind = z.enum(["mention", "room", "here", "dm", "thread"]);
 export type NotificationKind = z.infer<typeof NotificationKind>;
 
 /** One entry of my inbox. */
@@ -20,6 +23,8 @@ export const Notification = z.object({
   deleted: z.boolean(),
   createdAt: Timestamp,
   read: z.boolean(),
+  /** For a thread reply: the root message whose thread it is in (opens the thread). */
+  threadRootId: Id.nullable().optional(),
 });
 export type Notification = z.infer<typeof Notification>;
 

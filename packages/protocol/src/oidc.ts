@@ -26,6 +26,8 @@ export const OIDC_ERROR_MESSAGES = {
   email_missing: "The provider did not share an email address, which Parley needs for an account.",
   email_unverified:
     "An account with this email already exists, and the provider has not verified that the email is yours. Sign in with your password: Parley then links the provider to your account.",
+  account_unconfirmed:
+    "An account with this email already exists, but its email address was never confirmed. Sign in with its password: Parley then links the provider to your account.",
   identity_taken: "That provider account is already linked to another Parley account.",
   email_unverified_new:
     "The provider has not verified your email address. Verify it with the provider, or create an account with a password.",

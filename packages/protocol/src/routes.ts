@@ -12,7 +12,21 @@ export const API = {
   oidcStart: (provider: string) => `/api/auth/oidc/${provider}/start`,
   /** The provider redirects the browser back here (the redirect URI registered with it). */
   oidcCallback: (provider: string) => `/api/auth/oidc/${provider}/callback`,
+  /** "Forgot password?" (`POST {email}`), and setting the new one with the emailed token. */
+  passwordReset: "/api/auth/password-reset",
+  passwordResetConfirm: "/api/auth/password-reset/confirm",
+  /** Confirming an email address with the emailed token. */
+  verifyEmail: "/api/auth/verify-email",
   me: "/api/me",
+  /** My email, its verification, whether I have a password, the digest preference. */
+  mySecurity: "/api/me/security",
+  myPassword: "/api/me/password",
+  /** Sends the verification email again. */
+  myVerification: "/api/me/verification",
+  /** My signed-in sessions; `DELETE …/:id` signs one out; `…/others` all but this one. */
+  mySessions: "/api/me/sessions",
+  mySession: (sessionId: string) => `/api/me/sessions/${sessionId}`,
+  myOtherSessions: "/api/me/sessions/others",
   myProfile: "/api/me/profile",
   myAvatar: "/api/me/avatar",
   users: "/api/users",
@@ -33,6 +47,16 @@ export const API = {
   adminDeactivate: (userId: string) => `/api/admin/users/${userId}/deactivate`,
   adminRooms: "/api/admin/rooms",
   adminJobs: "/api/admin/jobs",
+  /** Every device's push subscription, for the administrator (does push work for everyone?). */
+  adminPushDevices: "/api/admin/push/devices",
+  /** Web Push: the VAPID public key, my devices, my push settings, a test, and receipts. */
+  pushKey: "/api/push/key",
+  pushDevices: "/api/push/devices",
+  pushDevice: (deviceId: string) => `/api/push/devices/${deviceId}`,
+  pushSettings: "/api/push/settings",
+  pushTest: "/api/push/test",
+  /** The service worker reports a push's arrival here (public: the payload's token proves it). */
+  pushReceipts: "/api/push/receipts",
   adminRetryJob: (jobId: string) => `/api/admin/jobs/${jobId}/retry`,
   room: (roomId: string) => `/api/rooms/${roomId}`,
   /** A channel's picture: PUT the image's bytes as the body; DELETE to go back to "#". */
@@ -53,6 +77,12 @@ export const API = {
   message: (roomId: string, messageId: string) => `/api/rooms/${roomId}/messages/${messageId}`,
   messageHistory: (roomId: string, messageId: string) => `/api/rooms/${roomId}/messages/${messageId}/history`,
   reactions: (roomId: string, messageId: string) => `/api/rooms/${roomId}/messages/${messageId}/reactions`,
+  /** The thread under a root message: `GET` its replies; `…/follow` (PUT) and `…/read` (POST). */
+  thread: (roomId: string, rootId: string) => `/api/rooms/${roomId}/messages/${rootId}/thread`,
+  threadFollow: (roomId: string, rootId: string) => `/api/rooms/${roomId}/messages/${rootId}/thread/follow`,
+  threadRead: (roomId: string, rootId: string) => `/api/rooms/${roomId}/messages/${rootId}/thread/read`,
+  /** The threads I follow, unread ones first (the "Threads" view). */
+  threads: "/api/threads",
   members: (roomId: string) => `/api/rooms/${roomId}/members`,
   kick: (roomId: string, userId: string) => `/api/rooms/${roomId}/members/${userId}/kick`,
   mute: (roomId: string, userId: string) => `/api/rooms/${roomId}/members/${userId}/mute`,

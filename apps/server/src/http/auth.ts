@@ -42,7 +42,10 @@ export function registerAuth(app: FastifyInstance, ctx: AppContext): void {
         throw new AppError("CSRF_REJECTED", "Request from a foreign origin");
       }
     }
-    const user = await findSessionUser(ctx, request.cookies[SESSION_COOKIE]);
+    const user = await findSessionUser(ctx, request.cookies[SESSION_COOKIE], {
+      userAgent: request.headers["user-agent"],
+      ip: request.ip,
+    });
     request.user = user;
   });
 }

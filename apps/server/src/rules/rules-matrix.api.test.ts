@@ -10,8 +10,11 @@ import {
 } from "@parley/protocol";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { hashPassword } from "../domains/accounts/password";
+import { hashToken } from "../domains/accounts/sessions";
 import { deactivateUser } from "../domains/admin/deactivate-user";
 import { postFile } from "../domains/attachments/test-uploads";
+import { issueEmailToken } from "../domains/email/email-tokens";
 import { hashInviteCode } from "../domains/invites/invite-codes";
 import { TestClient } from "../testing/test-client";
 import { seedPerson, startTestServer, type TestServer } from "../testing/test-server";
@@ -85,6 +88,12 @@ const EXPECTED: Record<Action, Record<ActorKind, Outcome>> = {
   "account.oidc.start": everyone("ok"),
   "account.oidc.callback": everyone("ok"),
   "session.end": everyone("ok"),
+  // The emailed token is the credential: anyone holding a valid one may use it.
+  "account.password.reset_request": everyone("ok"),
+  "account.password.reset": everyone("ok"),
+  "account.email.verify": everyone("ok"),
+  "account.security": signedIn,
+  "sessions.manage": signedIn,
   "session.read": signedIn,
   "room.list": signedIn,
   "room.create": signedIn,
@@ -110,6 +119,11 @@ const EXPECTED: Record<Action, Record<ActorKind, Outcome>> = {
   "message.edit": { ...moderatorsOnly, moderator: 403, admin: 403, owner: 403 },
   "message.history": moderatorsOnly,
   "message.react": { ...membersOnly, muted: 403 },
+  // A thread: read, followed and marked read by any member, muted or not (replying is posting).
+  "thread.read": membersOnly,
+  "thread.follow": membersOnly,
+  "thread.mark_read": membersOnly,
+  "threads.own": signedIn,
   "room.kick": moderatorsOnly,
   "room.ban": moderatorsOnly,
   "room.mute": moderatorsOnly,
@@ -139,6 +153,10 @@ const EXPECTED: Record<Action, Record<ActorKind, Outcome>> = {
   "room.typing": { ...membersOnly, muted: 403 },
   "presence.report": signedIn,
   "presence.watch": signedIn,
+  "push.own": signedIn,
+  "server.push.list": serverAdminsOnly,
+  // A service worker's receipt: its token authenticates it, not a session.
+  "push.receipt": everyone("ok"),
 };
 
 /** An image for the avatar upload: the one route whose body is raw bytes, not JSON. */
@@ -189,6 +207,14 @@ async function sendBytes(client: TestClient, method: string, url: string, bytes?
   return { status: res.status, body: (json ? await res.json() : await res.arrayBuffer()) as unknown };
 }
 
+/** The push device made for the latest arranged actor (the host's, for anonymous): id and receipt token. */
+let pushDevice = { id: "", token: "" };
+
+/** Fresh emailed-link tokens of the login target's, per arranged actor (each works once). */
+let emailLinks = { reset: "", verify: "" };
+/** The arranged actor's own session (a random id for anonymous). */
+let sessionId = "";
+
 /** A request that passes validation, per route, so only the rules decide the outcome. */
 const SAMPLES: Record<string, () => unknown> = {
   "GET /api/health": () => undefined,
@@ -205,6 +231,24 @@ const SAMPLES: Record<string, () => unknown> = {
     password: "correct horse battery staple",
   }),
   "POST /api/auth/logout": () => ({}),
+  "POST /api/auth/password-reset": () => ({ email: `reset-${randomUUID()}@example.test` }),
+  // The same password again: the login route's sample keeps working whatever runs first.
+  "POST /api/auth/password-reset/confirm": () => ({
+    token: emailLinks.reset,
+    password: "correct horse battery staple",
+  }),
+  "POST /api/auth/verify-email": () => ({ token: emailLinks.verify }),
+  "GET /api/me/security": () => undefined,
+  "PATCH /api/me/security": () => ({ emailDigest: false }),
+  "POST /api/me/verification": () => ({}),
+  "POST /api/me/password": () => ({
+    currentPassword: "correct horse battery staple",
+    newPassword: "another fine long passphrase",
+    signOutOthers: false,
+  }),
+  "GET /api/me/sessions": () => undefined,
+  "DELETE /api/me/sessions/others": () => ({}),
+  "DELETE /api/me/sessions/:sessionId": () => ({}), // the actor's own session, filled in below
   "GET /api/auth/providers": () => undefined,
   "GET /api/auth/oidc/:provider/start": () => undefined, // no such provider here: a redirect
   "GET /api/auth/oidc/:provider/callback": () => undefined, // ?state= added below
@@ -221,6 +265,10 @@ const SAMPLES: Record<string, () => unknown> = {
   "PATCH /api/rooms/:roomId/messages/:messageId": () => ({ body: "rewritten by someone else" }),
   "GET /api/rooms/:roomId/messages/:messageId/history": () => undefined,
   "POST /api/rooms/:roomId/messages/:messageId/reactions": () => ({ emoji: "👍", on: true }),
+  "GET /api/rooms/:roomId/messages/:messageId/thread": () => undefined,
+  "PUT /api/rooms/:roomId/messages/:messageId/thread/follow": () => ({ following: true }),
+  "POST /api/rooms/:roomId/messages/:messageId/thread/read": () => ({ seq: 1 }),
+  "GET /api/threads": () => undefined,
   "GET /api/rooms/:roomId/members": () => undefined,
   "GET /api/rooms/read": () => undefined,
   "POST /api/rooms/read-all": () => ({}),
@@ -263,6 +311,18 @@ const SAMPLES: Record<string, () => unknown> = {
   "DELETE /api/rooms/:roomId/invites/:inviteId": () => ({}),
   "GET /api/invites/:code": () => undefined,
   "POST /api/invites/:code/accept": () => ({}),
+  "GET /api/push/key": () => undefined,
+  "GET /api/push/devices": () => undefined,
+  "POST /api/push/devices": () => ({
+    endpoint: `https://push.example.org/send/${randomUUID()}`,
+    keys: { p256dh: `B${"A".repeat(86)}`, auth: "A".repeat(22) },
+  }),
+  "DELETE /api/push/devices/:deviceId": () => ({}),
+  "GET /api/push/settings": () => undefined,
+  "PUT /api/push/settings": () => ({ previews: false }),
+  "POST /api/push/test": () => ({}),
+  "POST /api/push/receipts": () => ({ subscriptionId: pushDevice.id, token: pushDevice.token, type: "test" }),
+  "GET /api/admin/push/devices": () => undefined,
 };
 
 describe("rules matrix", () => {
@@ -285,8 +345,13 @@ describe("rules matrix", () => {
       password: "correct horse battery staple",
     });
     expect(res.status).toBe(201);
+    targetId = (res.body as { user: { id: string } }).user.id;
+    knownPasswordHash = await hashPassword("correct horse battery staple");
   });
   afterAll(() => server?.close());
+  /** The login target (reset and verification links are theirs), and a hash of the sample password. */
+  let targetId = "";
+  let knownPasswordHash = "";
 
   /**
    * A fresh actor of the given kind, a room they stand in that relation to, and a plain
@@ -379,6 +444,50 @@ describe("rules matrix", () => {
         updated_at: now,
       })
       .execute();
+    // A push device of the actor's (the host's for anonymous), for removal and receipts.
+    pushDevice = { id: randomUUID(), token: randomUUID() };
+    await db
+      .insertInto("push_subscriptions")
+      .values({
+        id: pushDevice.id,
+        user_id: me?.id ?? host.user?.id ?? "",
+        endpoint: `https://push.example.org/send/${pushDevice.id}`,
+        p256dh: `B${"A".repeat(86)}`,
+        auth: "A".repeat(22),
+        user_agent: "matrix",
+        label: "matrix",
+        receipt_token: pushDevice.token,
+        created_at: now,
+        last_sent_at: null,
+        last_confirmed_at: null,
+        unconfirmed_since: null,
+        last_error: null,
+        test_sent_at: null,
+        test_confirmed_at: null,
+      })
+      .execute();
+    // Links of the login target's, and the actor's password known (the password change sample).
+    const link = (purpose: "reset" | "verify") =>
+      issueEmailToken(db, {
+        userId: targetId,
+        purpose,
+        email: "login-target@example.test",
+        ttlMs: 3_600_000,
+      });
+    emailLinks = { reset: await link("reset"), verify: await link("verify") };
+    if (me)
+      await db
+        .updateTable("users")
+        .set({ password_hash: knownPasswordHash })
+        .where("id", "=", me.id)
+        .execute();
+    const token = decodeURIComponent(client.cookie?.split("=")[1] ?? "");
+    const session = await db
+      .selectFrom("sessions")
+      .select("id")
+      .where("token_hash", "=", hashToken(token))
+      .executeTakeFirst();
+    sessionId = session?.id ?? randomUUID();
     return {
       client,
       roomId: room.id,
@@ -402,7 +511,7 @@ describe("rules matrix", () => {
     }
   });
 
-  it("rules: each route answers each actor as the matrix says", { timeout: 120_000 }, async () => {
+  it("rules: each route answers each actor as the matrix says", { timeout: 600_000 }, async () => {
     const mismatches: string[] = [];
     for (const route of server.app.routes) {
       for (const actor of ACTORS) {
@@ -419,7 +528,9 @@ describe("rules matrix", () => {
           .replace(":file", avatarFile)
           .replace(":attachmentId", attachmentId)
           .replace(":name", "matrix.png")
-          .replace(":provider", "matrix");
+          .replace(":provider", "matrix")
+          .replace(":sessionId", sessionId)
+          .replace(":deviceId", pushDevice.id);
         if (route.url.endsWith("/callback")) url += "?state=matrix&code=matrix";
         if (url === API.users) url += "?q=vic";
         if (url === API.search) url += "?q=message";

@@ -100,6 +100,22 @@ describe("rules: room actions", () => {
     expect(codeOf(() => authorize(user, "attachment.read", room("private", false)))).toBe("ROOM_NOT_FOUND");
   });
 
+  it("rules: threads are read, followed and marked read by members, muted or not, on a message that exists", () => {
+    const muted = room("public", true, {
+      membership: { role: "member", mutedUntil: "2999-01-01T00:00:00.000Z", lastPostedAt: null },
+      message: { authorId: "u2" },
+    });
+    for (const action of ["thread.read", "thread.follow", "thread.mark_read"] as const) {
+      expect(authorize(user, action, muted)).toBe("u1");
+      expect(codeOf(() => authorize(user, action, room("public", true, { message: null })))).toBe(
+        "MESSAGE_NOT_FOUND",
+      );
+      expect(
+        codeOf(() => authorize(user, action, room("public", false, { message: { authorId: "u2" } }))),
+      ).toBe("NOT_A_MEMBER");
+    }
+  });
+
   it("rules: anonymous actors are always UNAUTHENTICATED", () => {
     expect(codeOf(() => authorize(anonymous, "room.view", room("public", true)))).toBe("UNAUTHENTICATED");
     expect(codeOf(() => authorize(anonymous, "room.create"))).toBe("UNAUTHENTICATED");

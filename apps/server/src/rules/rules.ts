@@ -83,6 +83,13 @@ const mayWrite: Rule<RoomResource> = (a, r, now) => {
   return true;
 };
 
+/** A member acting on a message of the room (reading its thread, following it). */
+const memberOnMessage: Rule<RoomResource> = (a, r, now) => {
+  const member = isMember(a, r, now);
+  if (member !== true) return member;
+  return r.message ? true : deny("MESSAGE_NOT_FOUND", "No such message in this room");
+};
+
 /** Actions on a room. A room the actor cannot see is always "not found" (see authorize). */
 export const ROOM_RULES = {
   "room.view": () => true,
@@ -156,6 +163,14 @@ export const ROOM_RULES = {
     if (writer !== true) return writer;
     return r.message ? true : deny("MESSAGE_NOT_FOUND", "No such message in this room");
   },
+  /** A thread under a message: the room's members (whether it is a root is the route's to say). */
+  "thread.read": memberOnMessage,
+  /**
+   * Following a thread and moving my read pointer in it: any member, muted or not (like the
+   * room's read pointer); replying needs `message.send`, as any post does.
+   */
+  "thread.follow": memberOnMessage,
+  "thread.mark_read": memberOnMessage,
   /** An edited message's earlier texts: its author, and moderators and up in a channel. */
   "message.history": (a, r, now) => {
     const member = isMember(a, r, now);
@@ -203,6 +218,12 @@ export const USER_RULES = {
   "room.create": anyUser,
   "room.list": anyUser,
   "session.read": anyUser,
+  /**
+   * My own sign-in settings (email confirmation, password, digest) and my own sessions: the
+   * routes act only on the caller (`/api/me/...`); another person's session is "not found".
+   */
+  "account.security": anyUser,
+  "sessions.manage": anyUser,
   "users.search": anyUser,
   "conversation.open": anyUser,
   "server.users.list": (a) => serverAdmin(a),
@@ -212,6 +233,8 @@ export const USER_RULES = {
   /** My read state across my rooms, and my inbox: only ever my own. */
   "rooms.read_state": anyUser,
   "notifications.own": anyUser,
+  /** The threads I follow (in rooms I am still a member of: the query keeps to those). */
+  "threads.own": anyUser,
   /** Search the messages of my rooms: the query itself keeps to rooms I am a member of now. */
   "search.messages": anyUser,
   "server.jobs.list": (a) => serverAdmin(a),
@@ -231,6 +254,10 @@ export const USER_RULES = {
    * says no more than whether they are around.
    */
   "presence.watch": anyUser,
+  /** My own push devices, settings and test: the routes act only on the caller's rows. */
+  "push.own": anyUser,
+  /** Every account's push devices: is push working for everyone? */
+  "server.push.list": (a) => serverAdmin(a),
 } satisfies Record<string, Rule<null>>;
 
 /** Actions open to anyone, signed in or not (they authenticate or say nothing private). */
@@ -238,6 +265,11 @@ export const PUBLIC_ACTIONS = [
   "account.signup",
   "account.login",
   "session.end",
+  // Password reset and email confirmation: the emailed token is the credential (the asking
+  // answers the same for every address, and is rate-limited per address and per network).
+  "account.password.reset_request",
+  "account.password.reset",
+  "account.email.verify",
   "server.health",
   // A browser reporting a Content-Security-Policy violation (no cookie is needed to report).
   "csp.report",
@@ -246,6 +278,9 @@ export const PUBLIC_ACTIONS = [
   "account.oidc.providers",
   "account.oidc.start",
   "account.oidc.callback",
+  // A service worker confirming a push arrived: it may run without a session, and the
+  // subscription's secret from the encrypted payload authenticates it (domains/push).
+  "push.receipt",
 ] as const;
 
 export type RoomAction = keyof typeof ROOM_RULES;

@@ -15,6 +15,9 @@ import * as reactions from "./2026-11-25T0400-reactions";
 import * as searchWatermark from "./2026-11-25T0450-search-watermark";
 import * as replies from "./2026-11-25T0460-replies";
 import * as identities from "./2026-11-25T0600-identities";
+import * as push from "./2026-11-25T0700-push";
+import * as emailSessions from "./2026-11-25T0800-email-sessions";
+import * as threads from "./2026-11-25T0900-threads";
 import * as roomAvatars from "./2026-11-25T1000-room-avatars";
 
 /**
@@ -38,5 +41,8 @@ export const migrations: Record<string, Migration> = {
   "2026-11-25T0450-search-watermark": searchWatermark,
   "2026-11-25T0600-identities": identities,
   "2026-11-25T0460-replies": replies,
+  "2026-11-25T0700-push": push,
+  "2026-11-25T0800-email-sessions": emailSessions,
+  "2026-11-25T0900-threads": threads,
   "2026-11-25T1000-room-avatars": roomAvatars,
 };

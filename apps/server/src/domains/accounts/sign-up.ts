@@ -2,11 +2,17 @@ import { randomUUID } from "node:crypto";
 import { isUniqueViolation } from "@parley/db";
 import { passwordWeakness, type SignupRequest, type User } from "@parley/protocol";
 import type { AppContext } from "../../context";
+import { runAction } from "../../db/run-action";
 import { AppError } from "../../errors";
+import { verificationEmailJob } from "../email/account-emails";
 import { hashPassword } from "./password";
 
-/** Creates an account. The input has been parsed by the protocol schema. */
-export async function signUp(ctx: Pick<AppContext, "db">, input: SignupRequest): Promise<User> {
+/**
+ * Creates an account and queues its verification email in the same transaction. The input has
+ * been parsed by the protocol schema. An unconfirmed email does not hold anything up: the app
+ * is usable at once (confirmation matters for digests and account recovery).
+ */
+export async function signUp(ctx: Pick<AppContext, "db" | "bus">, input: SignupRequest): Promise<User> {
   const weakness = passwordWeakness(input.password, input.email);
   if (weakness) throw new AppError("WEAK_PASSWORD", weakness);
 
@@ -24,17 +30,21 @@ export async function signUp(ctx: Pick<AppContext, "db">, input: SignupRequest):
     createdAt: new Date().toISOString(),
     isAdmin: false,
   };
+  const passwordHash = await hashPassword(input.password);
   try {
-    await ctx.db
-      .insertInto("users")
-      .values({
-        id: user.id,
-        email: user.email,
-        display_name: user.displayName,
-        password_hash: await hashPassword(input.password),
-        created_at: user.createdAt,
-      })
-      .execute();
+    await runAction(ctx, async ({ tx, enqueue }) => {
+      await tx
+        .insertInto("users")
+        .values({
+          id: user.id,
+          email: user.email,
+          display_name: user.displayName,
+          password_hash: passwordHash,
+          created_at: user.createdAt,
+        })
+        .execute();
+      await enqueue(verificationEmailJob, { userId: user.id });
+    });
   } catch (error) {
     // Two sign-ups with one email at the same moment: the unique index decides.
     if (isUniqueViolation(error)) {

@@ -3,6 +3,7 @@ import { excerpt, type Message } from "@parley/protocol";
 import type { Kysely } from "kysely";
 import { withAttachments } from "../attachments/queries";
 import { withReactions } from "../reactions/queries";
+import { parseRepliers } from "../threads/repliers";
 
 export function selectMessages(db: Kysely<Database>) {
   return (
@@ -25,6 +26,11 @@ export function selectMessages(db: Kysely<Database>) {
         "messages.deleted_by",
         "messages.edited_at",
         "messages.event_seq",
+        "messages.thread_root_id",
+        "messages.thread_reply_count",
+        "messages.thread_last_seq",
+        "messages.thread_last_at",
+        "messages.thread_repliers",
         "users.display_name",
         "reply.id as reply_id",
         "reply.seq as reply_seq",
@@ -73,6 +79,17 @@ export function toMessage(r: MessageRow): Message {
             excerpt: excerpt(r.reply_body ?? ""),
             deleted: r.reply_deleted_at !== null,
           },
+    threadRootId: r.thread_root_id,
+    // A root's thread summary, kept on its row by the transaction that stores each reply.
+    thread:
+      Number(r.thread_reply_count) > 0 && r.thread_last_at
+        ? {
+            replyCount: Number(r.thread_reply_count),
+            lastReplySeq: Number(r.thread_last_seq),
+            lastReplyAt: r.thread_last_at,
+            repliers: parseRepliers(r.thread_repliers),
+          }
+        : null,
   };
 }
 

@@ -72,6 +72,7 @@ export class SendPipeline {
           body: input.body,
           attachmentIds: input.attachmentIds,
           replyToId: input.replyToId,
+          threadRootId: input.threadRootId,
         },
         ip,
         resolve,
@@ -131,7 +132,9 @@ export class SendPipeline {
       }
     }
     if (allowed.length === 0) return;
-    const checked = await this.checkReplies(await this.checkAttachments(allowed));
+    const checked = await this.checkThreadRoots(
+      await this.checkReplies(await this.checkAttachments(allowed)),
+    );
     if (checked.length === 0) return;
     const admitted = await this.admit(checked);
     if (admitted.length === 0) return;
@@ -178,6 +181,37 @@ export class SendPipeline {
       if (!replyToId || roomOf.get(replyToId) === roomId) return true;
       p.reject(new AppError("MESSAGE_NOT_FOUND", "The message you reply to is not in this room"));
       return false;
+    });
+  }
+
+  /**
+   * Thread replies: each root must be a message of the sender's room that is not itself a
+   * thread reply (threads do not nest). One query for the batch; none when no send is threaded.
+   * A deleted root may still be answered: its thread stays readable, as in Slack.
+   */
+  private async checkThreadRoots(sends: Pending[]): Promise<Pending[]> {
+    const ids = [...new Set(sends.flatMap((p) => (p.request.threadRootId ? [p.request.threadRootId] : [])))];
+    if (ids.length === 0) return sends;
+    const roots = await this.ctx.db
+      .selectFrom("messages")
+      .select(["id", "room_id", "thread_root_id"])
+      .where("id", "in", ids)
+      .where("kind", "=", "message")
+      .execute();
+    const byId = new Map(roots.map((r) => [r.id, r]));
+    return sends.filter((p) => {
+      const { threadRootId, roomId } = p.request;
+      if (!threadRootId) return true;
+      const root = byId.get(threadRootId);
+      if (!root || root.room_id !== roomId) {
+        p.reject(new AppError("MESSAGE_NOT_FOUND", "The thread's root message is not in this room"));
+        return false;
+      }
+      if (root.thread_root_id !== null) {
+        p.reject(new AppError("INVALID_THREAD_ROOT", "A reply in a thread cannot start a thread of its own"));
+        return false;
+      }
+      return true;
     });
   }
 

@@ -9,6 +9,7 @@ import { bindAttachments } from "../attachments/bind-attachments";
 import { attachmentsOf } from "../attachments/queries";
 import { mayNotify, notifyMessageJob } from "../notifications/notify-message";
 import { indexNewMessagesJob, indexWindow } from "../search/index-room";
+import { recordThreadReplies } from "../threads/record-thread-replies";
 import { replyPreview, selectMessages, toMessage } from "./queries";
 
 export interface SendRequest {
@@ -20,6 +21,8 @@ export interface SendRequest {
   attachmentIds?: readonly string[];
   /** The message of the same room it answers (checked by the pipeline). */
   replyToId?: string;
+  /** The thread root it is posted under (checked by the pipeline). */
+  threadRootId?: string;
   /** The room is in slow mode: remember when this member posted. */
   touchLastPosted?: boolean;
 }
@@ -88,6 +91,7 @@ export async function storeMessages(
     const notifying: string[] = [];
     const fresh: Message[] = [];
     const carrying: Array<{ message: Message; request: SendRequest }> = [];
+    const threaded: Message[] = [];
     // Rooms are locked in a fixed order so two nodes' batches can never deadlock.
     for (const roomId of [...freshByRoom.keys()].sort()) {
       const indexes = freshByRoom.get(roomId) ?? [];
@@ -114,12 +118,16 @@ export async function storeMessages(
           deleted: null,
           attachments: [],
           replyTo: null,
+          threadRootId: r.threadRootId ?? null,
+          thread: null,
         };
         if (r.attachmentIds && r.attachmentIds.length > 0) carrying.push({ message, request: r });
         results[i] = { message, duplicate: false };
         fresh.push(message);
         // Mentions and direct messages notify: the job is written with the message (outbox).
-        if (mayNotify(kind, r.body)) notifying.push(message.id);
+        // A thread reply notifies the thread's followers instead (recordThreadReplies).
+        if (r.threadRootId) threaded.push(message);
+        else if (mayNotify(kind, r.body)) notifying.push(message.id);
         rows.push({
           id: message.id,
           room_id: roomId,
@@ -129,6 +137,7 @@ export async function storeMessages(
           body: r.body,
           created_at: now,
           reply_to_id: r.replyToId ?? null,
+          thread_root_id: r.threadRootId ?? null,
         });
       }
     }
@@ -138,6 +147,7 @@ export async function storeMessages(
         .values(rows.slice(i, i + INSERT_CHUNK))
         .execute();
     }
+    await recordThreadReplies(tx, enqueue, threaded);
     // Files: only sends that carry some (or retries, answered with their original) cost a query.
     for (const { message, request } of carrying) {
       await bindAttachments(tx, message.id, {

@@ -4,6 +4,8 @@ import { z } from "zod";
 import { defineJob, type JobContext } from "../../jobs/define-job";
 import { userTopic } from "../../realtime/bus";
 import { rankOf } from "../../rules/rules";
+import { scheduleEmailDigests } from "../email/email-digest";
+import { enqueueMessagePushes } from "../push/enqueue-pushes";
 import { notificationsByIds } from "./queries";
 
 /**
@@ -48,6 +50,17 @@ export async function notifyForMessage(
       "room_members.role",
       "room_members.read_seq",
       "room_members.notify",
+      // Whether the member has a push device, asked here so a message to people without one
+      // costs no query more.
+      (eb) =>
+        eb
+          .exists(
+            eb
+              .selectFrom("push_subscriptions")
+              .select("push_subscriptions.id")
+              .whereRef("push_subscriptions.user_id", "=", "users.id"),
+          )
+          .as("has_push"),
     ])
     .where("room_members.room_id", "=", message.room_id)
     .where("users.deactivated_at", "is", null)
@@ -99,6 +112,19 @@ export async function notifyForMessage(
     const [notification] = await notificationsByIds(ctx.db, user_id, [id]);
     if (notification) ctx.bus.publish(userTopic(user_id), { type: "notification.new", notification });
   }
+  // Web Push to the same people's devices; keyed per message and device, so a re-run after a
+  // crash queues nothing twice (even for entries written by the earlier run).
+  const withPush = new Set(members.filter((m) => Boolean(m.has_push)).map((m) => m.id));
+  await enqueueMessagePushes(
+    ctx,
+    message.id,
+    rows.filter((r) => withPush.has(r.user_id)).map((r) => ({ userId: r.user_id, mention: r.kind !== "dm" })),
+  );
+  // An email digest later for those push does not reach (all rows: a re-run queues no twin).
+  await scheduleEmailDigests(
+    ctx,
+    rows.map((r) => r.user_id),
+  );
 }
 
 export const notifyMessageJob = defineJob({

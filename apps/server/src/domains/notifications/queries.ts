@@ -23,6 +23,7 @@ function selectNotifications(db: Kysely<Database>, userId: string) {
       "author.display_name as author_name",
       "messages.body",
       "messages.deleted_at",
+      "messages.thread_root_id",
     ])
     .where("n.user_id", "=", userId);
 }
@@ -43,6 +44,7 @@ async function toNotifications(db: Kysely<Database>, userId: string, rows: Row[]
     deleted: r.deleted_at !== null || r.body === null,
     createdAt: r.created_at,
     read: r.read_at !== null,
+    threadRootId: r.thread_root_id ?? null,
   }));
 }
 

@@ -3,6 +3,7 @@ import { isUniqueViolation } from "@parley/db";
 import { DISPLAY_NAME_MAX_LENGTH, type User } from "@parley/protocol";
 import type { AppContext } from "../../context";
 import { runAction } from "../../db/run-action";
+import { isEmailVerified } from "../accounts/email-verified";
 import { toUser } from "../accounts/to-user";
 import { OidcFailure } from "./oidc-errors";
 
@@ -21,8 +22,12 @@ export const NO_PASSWORD = "";
 /**
  * The account for a provider identity. A known (provider, sub) signs in to its account. An
  * unknown one is linked to the account with its email only when the provider says the email
- * is verified — that proves ownership; otherwise a password account is never taken over. With
- * no such account, a verified email gets a new account (without a password).
+ * is verified — that proves ownership; otherwise a password account is never taken over —
+ * and the account's own email was confirmed too: anyone may sign up with an address that is
+ * not theirs, and linking the real owner's provider to that account would leave its
+ * password in the squatter's hands (account pre-hijacking). Such an account is linked only
+ * after its password sign-in. With no such account, a verified email gets a new account
+ * (without a password).
  */
 export async function signInWithIdentity(
   ctx: Pick<AppContext, "db" | "bus">,
@@ -59,6 +64,9 @@ export async function signInWithIdentity(
     return await runAction(ctx, async ({ tx }) => {
       const existing = await tx.selectFrom("users").selectAll().where("email", "=", email).executeTakeFirst();
       if (existing?.deactivated_at) throw new OidcFailure("account_deactivated", "Account deactivated");
+      if (existing && !isEmailVerified(existing)) {
+        throw new OidcFailure("account_unconfirmed", `The account for ${email} never confirmed its email`);
+      }
       let user: User;
       if (existing) {
         user = toUser(existing);

@@ -304,7 +304,7 @@ describe.each(DB_KINDS)("OpenID Connect sign-in (%s)", (kind) => {
     expect(users).toHaveLength(0);
   });
 
-  it("oidc: a verified email is linked to the existing account with that email", async () => {
+  it("oidc: a verified email is linked to the existing account with that email once the account confirmed it", async () => {
     const email = `linked-${kind}@op.example.test`;
     op.accounts.set(`linked-${kind}`, { email, email_verified: true, name: "Provider Name" });
     const owner = new TestClient(server.url);
@@ -314,6 +314,17 @@ describe.each(DB_KINDS)("OpenID Connect sign-in (%s)", (kind) => {
       password: "the owner's own password",
     });
     expect(signup.status).toBe(201);
+    // Anyone can sign up with an address that is not theirs: until the account confirms its
+    // email, the provider's owner of that address is sent to the password sign-in instead.
+    const early = await signIn(new TestBrowser(), `linked-${kind}`);
+    expect(early.pathname + early.search).toBe("/login?error=account_unconfirmed&link=test");
+    expect(await identities(email)).toHaveLength(0);
+
+    await server.app.ctx.db
+      .updateTable("users")
+      .set({ email_verified_at: new Date().toISOString() })
+      .where("id", "=", signup.body.user.id)
+      .execute();
     const browser = new TestBrowser();
     expect((await signIn(browser, `linked-${kind}`)).pathname).toBe("/rooms");
     const user = await me(browser);

@@ -87,6 +87,7 @@ function failed(request: FastifyRequest, reply: FastifyReply, error: unknown) {
   );
   // An account with this email exists: after a password sign-in, the page links the provider.
   const provider = (request.params as { provider?: string }).provider ?? "";
-  const link = error.code === "email_unverified" ? `&link=${encodeURIComponent(provider)}` : "";
+  const linkable = error.code === "email_unverified" || error.code === "account_unconfirmed";
+  const link = linkable ? `&link=${encodeURIComponent(provider)}` : "";
   return reply.redirect(`/login?error=${error.code}${link}`, 302);
 }

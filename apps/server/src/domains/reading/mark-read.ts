@@ -38,6 +38,8 @@ export async function markRead(
         .where("room_id", "=", roomId)
         .where("seq", "<=", upTo)
         .where("read_at", "is", null)
+        // A thread's entries are read in the thread (its own read pointer), not with the room.
+        .where("kind", "<>", "thread")
         .execute();
       publish(userTopic(userId), { type: "read.updated", read });
       if (await roomShowsReceipts(tx, roomId)) {

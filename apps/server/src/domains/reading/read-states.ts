@@ -34,6 +34,8 @@ export async function readStates(
         .where("messages.seq", ">", eb("rooms.last_seq", "-", UNREAD_WINDOW))
         .where("messages.kind", "=", "message")
         .where("messages.deleted_at", "is", null)
+        // Thread replies count in their thread (for its followers), never as room unread.
+        .where("messages.thread_root_id", "is", null)
         .where("messages.author_id", "<>", userId)
         .as("unread"),
       eb
@@ -42,7 +44,7 @@ export async function readStates(
         .where("notifications.user_id", "=", userId)
         .whereRef("notifications.room_id", "=", "me.room_id")
         .whereRef("notifications.seq", ">", "me.read_seq")
-        .where("notifications.kind", "<>", "dm")
+        .where("notifications.kind", "not in", ["dm", "thread"])
         .where("notifications.read_at", "is", null)
         .as("mentions"),
     ])

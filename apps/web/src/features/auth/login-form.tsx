@@ -9,6 +9,7 @@ import { errorsFromIssues, type FormErrors, NO_ERRORS, toIssues } from "../forms
 import { TextField } from "../ui/text-field";
 import { signIn } from "./auth-api";
 import { AuthCard, authFormClass } from "./auth-card";
+import authCardStyles from "./auth-card.module.css";
 import { LOGIN_FIELDS, type LoginField, loginErrors } from "./auth-errors";
 import { continueLinking, OidcButtons, OidcErrorAlert } from "./oidc-sign-in";
 import { useAuthSuccess } from "./use-auth-success";
@@ -86,6 +87,9 @@ export function LoginForm() {
         <button className="btn btn-primary btn-block" type="submit" disabled={busy}>
           Sign in
         </button>
+        <Link className={authCardStyles.forgot} href="/reset-password">
+          Forgot password?
+        </Link>
       </form>
       <OidcButtons />
     </AuthCard>

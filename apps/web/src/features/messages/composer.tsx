@@ -38,8 +38,17 @@ export function Composer({
   replyTo = null,
   onCancelReply,
   onEditLast,
+  draftKey = roomId,
+  acceptDrops = true,
+  label = "Message",
 }: {
   roomId: string;
+  /** Where the unsent text is kept (a thread's composer keeps its own, apart from the room's). */
+  draftKey?: string;
+  /** Files dropped anywhere on the page come here (false: a second composer on the page). */
+  acceptDrops?: boolean;
+  /** The box's accessible name ("Message"; a thread's: "Reply in thread"). */
+  label?: string;
   /** Who "@" completes to here. */
   mentions: MentionCandidates;
   /** "Message #general", "Message Ben". */
@@ -52,7 +61,7 @@ export function Composer({
   /** Up arrow in an empty box: edit my newest message (as in Slack); false when there is none. */
   onEditLast?: () => boolean;
 }) {
-  const [body, setBodyState] = useState(() => readDraft(roomId));
+  const [body, setBodyState] = useState(() => readDraft(draftKey));
   const textarea = useRef<HTMLTextAreaElement>(null);
   const counterId = useId();
   // "Ana is typing…" for the others: announced while the text changes, reset on send and blur.
@@ -62,12 +71,12 @@ export function Composer({
   const tooLong = isMessageTooLong(body);
   // Files for the next message: chosen, dropped onto the page or pasted; each uploads at once.
   const files = usePendingUploads(roomId);
-  const dragging = useFileDrop(files.add, true);
+  const dragging = useFileDrop(files.add, acceptDrops);
   const blank = body.trim().length === 0 && files.uploads.length === 0;
 
   function setBody(text: string) {
     setBodyState(text);
-    saveDraft(roomId, text);
+    saveDraft(draftKey, text);
   }
 
   // Grow with the text; CSS caps the height at about eight lines.
@@ -165,7 +174,7 @@ export function Composer({
         <textarea
           ref={textarea}
           className={styles.textarea}
-          aria-label="Message"
+          aria-label={label}
           aria-describedby={length >= COUNTER_FROM ? counterId : undefined}
           aria-invalid={tooLong || undefined}
           placeholder={placeholder}

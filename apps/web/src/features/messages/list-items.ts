@@ -1,4 +1,4 @@
-import type { DeletedBy, Message } from "@parley/protocol";
+import { type DeletedBy, isThreadReply, type Message } from "@parley/protocol";
 import { type MessageStatus, statusOfStored, type Watermarks } from "./message-status";
 import type { OutboxEntry } from "./outbox";
 
@@ -41,13 +41,20 @@ export function buildListItems(
   outbox: readonly OutboxEntry[],
   me: { id: string; displayName: string },
   marks: Watermarks = { delivered: 0 },
+  /**
+   * Which view: the room's timeline (absent), which leaves thread replies out — the cache
+   * keeps them, so its run of seqs stays gapless — or one thread's replies (its root's id).
+   */
+  threadRootId?: string,
 ): ListItem[] {
+  const inView = (m: { threadRootId?: string | null }) =>
+    threadRootId === undefined ? !isThreadReply(m) : m.threadRootId === threadRootId;
   const items: ListItem[] = [];
   const storedClientIds = new Set<string>();
   let newestMine = -1;
   let newestMineRead = -1;
   for (const message of messages) {
-    if (message.kind !== "message") continue;
+    if (message.kind !== "message" || !inView(message)) continue;
     if (message.author.id === me.id) {
       storedClientIds.add(message.clientId);
       if (message.deleted === null) {
@@ -72,7 +79,7 @@ export function buildListItems(
   const seen = items[newestMineRead];
   if (seen && newestMineRead !== newestMine) items[newestMineRead] = { ...seen, status: "read" };
   for (const entry of outbox) {
-    if (storedClientIds.has(entry.clientId)) continue;
+    if (storedClientIds.has(entry.clientId) || !inView(entry)) continue;
     items.push({
       key: `mine:${entry.clientId}`,
       authorId: me.id,

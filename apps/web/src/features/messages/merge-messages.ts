@@ -1,4 +1,4 @@
-import type { Message } from "@parley/protocol";
+import { addReplyToSummary, type Message } from "@parley/protocol";
 
 /**
  * Merges two runs of a room's log into one ascending by seq, with one entry per seq. When
@@ -26,10 +26,33 @@ export function mergeMessages(
         staleUndelete(previous, message) ||
         staleText(previous, message) ||
         (previous.eventSeq ?? 0) > (message.eventSeq ?? 0))
-    )
+    ) {
+      // The copy held stays, but a fresher thread summary (more replies counted) is taken.
+      const thread = newerThread(previous, message);
+      if (thread !== previous.thread) {
+        bySeq.set(message.seq, { ...previous, thread });
+        changed = true;
+      }
       continue;
-    bySeq.set(message.seq, message);
+    }
+    const thread = previous === undefined ? message.thread : newerThread(previous, message);
+    bySeq.set(message.seq, thread === message.thread ? message : { ...message, thread });
     changed = true;
+  }
+  // Thread replies among the incoming ones count on their root's summary, wherever it is —
+  // once each: a root copy that already counts a reply has it in its `lastReplySeq`.
+  const replies = incoming.filter((m) => m.kind === "message" && m.threadRootId);
+  if (replies.length > 0) {
+    const seqById = new Map([...bySeq.values()].map((m) => [m.id, m.seq]));
+    for (const reply of replies) {
+      const seq = seqById.get(reply.threadRootId ?? "");
+      const root = seq === undefined ? undefined : bySeq.get(seq);
+      if (root === undefined) continue;
+      const thread = addReplyToSummary(root.thread, reply);
+      if (thread === root.thread) continue;
+      bySeq.set(root.seq, { ...root, thread });
+      changed = true;
+    }
   }
   const events = incoming.filter((m) => m.kind !== "message" && m.targetId !== null);
   if (events.length > 0) {
@@ -99,6 +122,12 @@ function newerEdit(target: Message, edit: Message): boolean {
 /** A copy with an older text than the one held (fetched before an edit we already applied). */
 function staleText(previous: Message, incoming: Message): boolean {
   return !!previous.editedAt && (!incoming.editedAt || incoming.editedAt < previous.editedAt);
+}
+
+/** Of two copies of a root, the thread summary that counts more replies (ties: the held one). */
+function newerThread(previous: Message, incoming: Message): Message["thread"] {
+  const held = previous.thread?.lastReplySeq ?? 0;
+  return (incoming.thread?.lastReplySeq ?? 0) > held ? incoming.thread : previous.thread;
 }
 
 function staleUndelete(previous: Message, incoming: Message): boolean {

@@ -5,9 +5,10 @@ import { MessageBody, mentionsMe } from "../mentions/message-body";
 import { ProfileName } from "../profile/profile-name";
 import { ProfileTrigger } from "../profile/profile-trigger";
 import { AddReactionButton, ReactionBar } from "../reactions/reactions";
+import { ThreadSummaryRow } from "../threads/thread-summary";
 import { ActionMenu } from "../ui/action-menu";
 import { Avatar } from "../ui/avatar";
-import { AlertIcon } from "../ui/icons";
+import { AlertIcon, ThreadIcon } from "../ui/icons";
 import { DeliveryStatus } from "./delivery-status";
 import { EditMessageForm } from "./edit-message-form";
 import { formatClock, formatFullDate } from "./format-time";
@@ -39,6 +40,8 @@ interface Props {
   /** "Reply" on this message; a reply's quote jumps to the original's seq. */
   onReply?: (message: Message) => void;
   onJumpTo?: (seq: number) => void;
+  /** Open this message's thread ("Reply in thread", and its summary under it); absent in a thread. */
+  onOpenThread?: (message: Message) => void;
 }
 
 const DELETED_TEXT = {
@@ -65,6 +68,7 @@ export const MessageItem = memo(function MessageItem({
   myId = "",
   onReply,
   onJumpTo,
+  onOpenThread,
 }: Props) {
   const replyTo = item.message?.replyTo ?? item.pending?.replyTo ?? null;
   const { pending, status, message } = item;
@@ -129,6 +133,10 @@ export const MessageItem = memo(function MessageItem({
           />
         )}
         {message && !item.deleted && <ReactionBar message={message} myId={myId} canReact={canReact} />}
+        {/* A deleted root keeps its thread: the summary stays, as in Slack. */}
+        {message?.thread && onOpenThread && (
+          <ThreadSummaryRow summary={message.thread} onOpen={() => onOpenThread(message)} />
+        )}
         {status !== null && status !== "failed" && <DeliveryStatus status={status} />}
         {pending && failed && (
           <div className={styles.failure} data-status="failed">
@@ -161,6 +169,17 @@ export const MessageItem = memo(function MessageItem({
               onClick={() => onReply(message)}
             >
               <ReplyIcon />
+            </button>
+          )}
+          {canReact && onOpenThread && (
+            <button
+              type="button"
+              className={`btn btn-ghost btn-icon ${styles.toolButton}`}
+              aria-label="Reply in thread"
+              title="Reply in thread"
+              onClick={() => onOpenThread(message)}
+            >
+              <ThreadIcon />
             </button>
           )}
           {(canDelete || canEdit || canSeeHistory) && (

@@ -55,6 +55,8 @@ interface Props {
     reply: (message: Message) => void;
     /** Go to a message by seq (a reply's quote), loading history back to it. */
     jumpTo: (seq: number) => void;
+    /** Open a message's thread (the side panel; full screen on phones). */
+    openThread?: (message: Message) => void;
   };
   /** The newest seq the reader has on screen (called on scroll, new rows, focus). */
   onSeen: (seq: number) => void;
@@ -296,6 +298,7 @@ export function MessageList({
                   myId={myId}
                   onReply={edits?.reply}
                   onJumpTo={edits?.jumpTo}
+                  onOpenThread={edits?.openThread}
                 />
                 {readers?.has(item.key) && <ReadBy userIds={readers.get(item.key) ?? []} />}
               </div>

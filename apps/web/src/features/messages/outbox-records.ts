@@ -31,6 +31,8 @@ export interface OutboxRecord {
   attachments?: readonly Attachment[];
   /** The message it answers (absent: none). */
   replyTo?: ReplyPreview;
+  /** The thread it is posted in (absent: the room's timeline). */
+  threadRootId?: string;
 }
 
 export type OutboxChange =
@@ -53,6 +55,7 @@ export function toRecord(entry: OutboxEntry, userId: string): OutboxRecord {
     error: entry.status === "failed" ? entry.error : null,
     ...(entry.attachments?.length ? { attachments: entry.attachments } : {}),
     ...(entry.replyTo ? { replyTo: entry.replyTo } : {}),
+    ...(entry.threadRootId ? { threadRootId: entry.threadRootId } : {}),
   };
 }
 
@@ -85,9 +88,12 @@ export function fromRecord(raw: unknown, userId: string): OutboxEntry | null {
     if (!parsed.success) return null;
     replyTo = parsed.data;
   }
+  // A thread reply must stay one: a malformed root drops the record rather than post it in the room.
+  if (r.threadRootId !== undefined && !isString(r.threadRootId)) return null;
   return {
     ...(attachments?.length ? { attachments } : {}),
     ...(replyTo ? { replyTo } : {}),
+    ...(isString(r.threadRootId) ? { threadRootId: r.threadRootId } : {}),
     clientId: r.clientId,
     roomId: r.roomId,
     body: r.body,

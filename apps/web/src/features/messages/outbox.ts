@@ -30,6 +30,8 @@ export interface OutboxEntry {
   attachments?: readonly Attachment[];
   /** The message it answers, quoted while it is pending too. */
   replyTo?: ReplyPreview;
+  /** The thread it is posted in (absent: the room's timeline); it shows there while pending. */
+  threadRootId?: string;
 }
 
 /** Entries in the order they were typed (by createdAt: other tabs add theirs too). */
@@ -53,6 +55,7 @@ export function enqueue(
     createdAt: string;
     attachments?: readonly Attachment[];
     replyTo?: ReplyPreview;
+    threadRootId?: string;
   },
 ): OutboxState {
   return insertEntry(state, { ...entry, status: "queued", error: null });

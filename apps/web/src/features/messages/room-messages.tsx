@@ -10,7 +10,7 @@ import {
 } from "@parley/protocol";
 import { useQuery } from "@tanstack/react-query";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
-import { useCallback, useEffect, useMemo, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { describeError } from "../api/api-error";
 import { useCurrentUser } from "../auth/current-user";
 import { ConversationAvatar } from "../conversations/conversation-avatar";
@@ -21,6 +21,7 @@ import { placeReaders, readReceiptsQuery } from "../reading/read-receipts";
 import { useMarkRead } from "../reading/use-mark-read";
 import { useReadState } from "../reading/use-read-state";
 import { useRealtime } from "../realtime/realtime-context";
+import { useThreadNavigation } from "../threads/use-thread-navigation";
 import { TypingIndicator } from "../typing/typing-indicator";
 import { canDeleteMessage, canEditMessage, canSeeHistory } from "./can-delete";
 import { Composer } from "./composer";
@@ -108,6 +109,18 @@ export function RoomMessages({ room }: { room: Room }) {
     router.replace(pathname, { scroll: false });
   }, [loaded, seqParam, router, pathname]);
   const reach = useReachSeq(room.id, target);
+  const openThread = useThreadNavigation().open;
+  // A jump to a reply in a thread (an inbox entry, a notification): it is not a timeline row,
+  // so its thread opens instead — once per jump, so closing the thread does not reopen it.
+  const jumpedTo = useRef(0);
+  useEffect(() => {
+    if (!reach.reached || jumpedTo.current === reach.reached.token) return;
+    const reached = reach.reached;
+    const entry = messages.data?.messages.find((m) => m.seq === reached.seq);
+    if (!entry) return;
+    jumpedTo.current = reached.token;
+    if (entry.threadRootId) openThread(entry.threadRootId);
+  }, [reach.reached, messages.data, openThread]);
   // Only a new jump moves the view; new messages arriving later must not (the key stays).
   const focusKey = reach.reached ? rowKeyAtSeq(items, reach.reached.seq) : null;
   const focusToken = reach.reached?.token ?? 0;
@@ -158,8 +171,9 @@ export function RoomMessages({ room }: { room: Room }) {
       canReact: myRole !== null && !archived && !muted,
       reply: (message: Message) => setReplyTo(replyPreviewOf(message)),
       jumpTo: (seq: number) => setTarget({ seq, token: Date.now() }),
+      openThread: (message: Message) => openThread(message.id),
     }),
-    [archived, myRole, me.id, muted, kind, editingId],
+    [archived, myRole, me.id, muted, kind, editingId, openThread],
   );
 
   return (

@@ -67,6 +67,16 @@ describe("desktop notifier", () => {
     ]);
   });
 
+  it("desktop notifier: a reply in a thread is not a room message, even in a room set to all", () => {
+    const { shown, frame } = setup("all");
+    frame(
+      message(
+        liveMessage(3, { body: "in the thread", threadRootId: "00000000-0000-4000-8000-0000000000aa" }),
+      ),
+    );
+    expect(shown).toEqual([]);
+  });
+
   it("desktop notifier: a live mention of me is worded as its inbox entry will be", () => {
     const { shown, frame } = setup("mentions");
     frame(message(liveMessage(3, { body: "hi @**Ben**" })));

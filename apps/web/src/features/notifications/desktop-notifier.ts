@@ -100,7 +100,8 @@ export class DesktopNotifier {
         roomId: message.roomId,
         seq: message.seq,
         authorId: message.author.id,
-        isMessage: message.kind === "message",
+        // A thread reply reaches its followers as an inbox entry, not as a room message.
+        isMessage: message.kind === "message" && !message.threadRootId,
         deleted: message.deleted !== null,
         read: false,
         mentionsMe,

@@ -19,6 +19,15 @@ describe("notification text", () => {
     expect(entryHeadline(entry("a", 1, { kind: "here", author: BEN }))).toBe("Ben · @here in #general");
   });
 
+  it("notification text: a reply in a thread I follow says so", () => {
+    expect(entryHeadline(entry("a", 1, { kind: "thread", author: BEN }))).toBe(
+      "Ben replied in a thread in #general",
+    );
+    expect(entryHeadline(entry("a", 1, { kind: "thread", room: dm }))).toBe(
+      "Ana replied in a thread · direct message",
+    );
+  });
+
   it("notification text: a direct message names the person; a group, its people", () => {
     expect(entryHeadline(entry("a", 1, { kind: "dm", room: dm }))).toBe("Ana · direct message");
     expect(entryHeadline(entry("a", 1, { kind: "dm", room: group }))).toBe("Ana in Ana, Cleo");

@@ -28,6 +28,11 @@ export function entryHeadline(n: Pick<Notification, "kind" | "room" | "author">)
       : `${author} mentioned you in ${where(n.room)}`;
   }
   if (n.kind === "room" || n.kind === "here") return `${author} · @${n.kind} in ${where(n.room)}`;
+  if (n.kind === "thread") {
+    return n.room.kind === "dm"
+      ? `${author} replied in a thread · direct message`
+      : `${author} replied in a thread in ${where(n.room)}`;
+  }
   return messageHeadline(n.room, author);
 }
 

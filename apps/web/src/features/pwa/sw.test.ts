@@ -210,17 +210,17 @@ describe("sw.js: caching", () => {
   it("forgets the saved data on a 401 and on sign-in or sign-out, so the next account never sees it", async () => {
     worker.network.respond = () => Response.json({ user: { id: "ana" } });
     await dispatchFetch(worker, { method: "GET", url: `${ORIGIN}/api/me` });
-    expect(worker.stores.get("parley-data-v1")?.size).toBe(1);
+    expect(worker.stores.get("parley-data-v2")?.size).toBe(1);
     worker.network.respond = () => new Response(null, { status: 204 });
     await dispatchFetch(worker, { method: "POST", url: `${ORIGIN}/api/auth/logout` });
-    expect(worker.stores.has("parley-data-v1")).toBe(false);
+    expect(worker.stores.has("parley-data-v2")).toBe(false);
 
     worker.network.respond = () => Response.json({ rooms: [] });
     await dispatchFetch(worker, { method: "GET", url: `${ORIGIN}/api/rooms/mine` });
     worker.network.respond = () => Response.json({ error: { code: "UNAUTHENTICATED" } }, { status: 401 });
     const answer = await dispatchFetch(worker, { method: "GET", url: `${ORIGIN}/api/rooms/mine` });
     expect(answer?.status).toBe(401);
-    expect(worker.stores.has("parley-data-v1")).toBe(false);
+    expect(worker.stores.has("parley-data-v2")).toBe(false);
   });
 
   it("keeps each page it served, and serves that copy offline", async () => {
@@ -228,7 +228,7 @@ describe("sw.js: caching", () => {
     worker.network.respond = () =>
       new Response("<h1>room</h1>", { headers: { "content-type": "text/html" } });
     await dispatchFetch(worker, page);
-    expect([...(worker.stores.get("parley-pages-v1")?.keys() ?? [])]).toEqual([page.url]);
+    expect([...(worker.stores.get("parley-pages-v2")?.keys() ?? [])]).toEqual([page.url]);
     worker.network.respond = () => {
       throw new TypeError("Failed to fetch");
     };
@@ -240,7 +240,7 @@ describe("sw.js: caching", () => {
     for (let i = 0; i < 42; i++) {
       await dispatchFetch(worker, { method: "GET", url: `${ORIGIN}/rooms/p${i}`, mode: "navigate" });
     }
-    const kept = [...(worker.stores.get("parley-pages-v1")?.keys() ?? [])];
+    const kept = [...(worker.stores.get("parley-pages-v2")?.keys() ?? [])];
     expect(kept).toHaveLength(40);
     expect(kept[0]).toBe(`${ORIGIN}/rooms/p2`);
   });
@@ -262,24 +262,24 @@ describe("sw.js: caching", () => {
       waitUntil: (p: Promise<unknown>) => done.push(p),
     });
     await Promise.all(done);
-    expect([...(worker.stores.get("parley-pages-v1")?.keys() ?? [])]).toEqual([`${ORIGIN}/rooms`]);
-    expect([...(worker.stores.get("parley-data-v1")?.keys() ?? [])]).toEqual([`${ORIGIN}/api/me`]);
+    expect([...(worker.stores.get("parley-pages-v2")?.keys() ?? [])]).toEqual([`${ORIGIN}/rooms`]);
+    expect([...(worker.stores.get("parley-data-v2")?.keys() ?? [])]).toEqual([`${ORIGIN}/api/me`]);
   });
 
   it("drops a room's saved copy once the server refuses it (left, removed)", async () => {
     const room = { method: "GET", url: `${ORIGIN}/api/rooms/${ROOM}` };
     worker.network.respond = () => Response.json({ room: { id: ROOM } });
     await dispatchFetch(worker, room);
-    expect(worker.stores.get("parley-data-v1")?.has(room.url)).toBe(true);
+    expect(worker.stores.get("parley-data-v2")?.has(room.url)).toBe(true);
     worker.network.respond = () => Response.json({ error: { code: "NOT_FOUND" } }, { status: 404 });
     expect((await dispatchFetch(worker, room))?.status).toBe(404);
-    expect(worker.stores.get("parley-data-v1")?.has(room.url)).toBe(false);
+    expect(worker.stores.get("parley-data-v2")?.has(room.url)).toBe(false);
   });
 
   it("does not keep error responses", async () => {
     worker.network.respond = () => new Response("boom", { status: 500 });
     await dispatchFetch(worker, { method: "GET", url: `${ORIGIN}/api/me` });
-    expect(worker.stores.get("parley-data-v1")?.size ?? 0).toBe(0);
+    expect(worker.stores.get("parley-data-v2")?.size ?? 0).toBe(0);
   });
 
   it("lets requests it does not handle pass untouched", async () => {
@@ -289,10 +289,10 @@ describe("sw.js: caching", () => {
   it("deletes the caches of older versions on activate", async () => {
     worker.stores.set("parley-data-v0", new Map());
     worker.stores.set("someone-else", new Map());
-    worker.stores.set("parley-static-v1", new Map());
+    worker.stores.set("parley-static-v2", new Map());
     const done: Promise<unknown>[] = [];
     worker.listeners.get("activate")?.({ waitUntil: (p: Promise<unknown>) => done.push(p) });
     await Promise.all(done);
-    expect([...worker.stores.keys()].sort()).toEqual(["parley-static-v1", "someone-else"]);
+    expect([...worker.stores.keys()].sort()).toEqual(["parley-static-v2", "someone-else"]);
   });
 });

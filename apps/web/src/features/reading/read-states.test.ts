@@ -25,6 +25,15 @@ describe("reading: read states", () => {
     expect(s?.[ROOM_ID]).toMatchObject({ unreadCount: 3, lastSeq: 8 });
   });
 
+  it("reading: a thread reply moves lastSeq but is not room unread", () => {
+    const s = countLiveEntry(
+      states(),
+      fakeMessage(6, { author: BOB, threadRootId: fakeMessage(1).id }),
+      ALICE.id,
+    );
+    expect(s?.[ROOM_ID]).toMatchObject({ unreadCount: 2, lastSeq: 6 });
+  });
+
   it("ignores entries the server had already counted", () => {
     const s = states();
     expect(countLiveEntry(s, fakeMessage(5, { author: BOB }), ALICE.id)).toBe(s);

@@ -1,4 +1,4 @@
-import { API, type Message, type ReadState, ReadStatesResponse } from "@parley/protocol";
+import { API, isThreadReply, type Message, type ReadState, ReadStatesResponse } from "@parley/protocol";
 import { type QueryClient, queryOptions } from "@tanstack/react-query";
 import { apiGet } from "../api/api-client";
 import { queryKeys } from "../api/query-keys";
@@ -40,8 +40,10 @@ export function countLiveEntry(
 ): ReadStates | undefined {
   const current = states?.[entry.roomId];
   if (!states || !current || entry.seq <= current.lastSeq) return states;
+  // A thread reply is unread in its thread (for followers), never in the room (Slack).
   const unread =
     entry.kind === "message" &&
+    !isThreadReply(entry) &&
     entry.deleted === null &&
     entry.author.id !== myId &&
     entry.seq > current.readSeq;

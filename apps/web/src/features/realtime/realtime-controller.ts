@@ -139,6 +139,7 @@ export class RealtimeController {
     body: string,
     attachments: readonly Attachment[] = [],
     replyTo?: ReplyPreview,
+    threadRootId?: string,
   ): string {
     const clientId = crypto.randomUUID();
     // Strictly increasing, so a restored outbox sorts back into the order it was typed in.
@@ -146,7 +147,15 @@ export class RealtimeController {
     const createdAt = new Date(this.lastCreatedAt).toISOString();
     // The files travel with the entry (persisted with it), so a retry sends the same ones.
     this.outbox.apply((s) =>
-      enqueue(s, { clientId, roomId, body, createdAt, attachments, ...(replyTo ? { replyTo } : {}) }),
+      enqueue(s, {
+        clientId,
+        roomId,
+        body,
+        createdAt,
+        attachments,
+        ...(replyTo ? { replyTo } : {}),
+        ...(threadRootId ? { threadRootId } : {}),
+      }),
     );
     this.pump();
     return clientId;
@@ -374,6 +383,7 @@ export class RealtimeController {
         body: entry.body,
         ...(entry.attachments?.length ? { attachmentIds: entry.attachments.map((a) => a.id) } : {}),
         ...(entry.replyTo ? { replyToId: entry.replyTo.id } : {}),
+        ...(entry.threadRootId ? { threadRootId: entry.threadRootId } : {}),
       });
       if (!sent) return;
       this.outbox.apply((s) => markSending(s, entry.clientId));

@@ -10,6 +10,8 @@ import { MembersPanel } from "../moderation/members-panel";
 import { RemovalNotice } from "../moderation/removal-notice";
 import { useRemoval } from "../realtime/use-removals";
 import { BackToRooms } from "../shell/back-to-rooms";
+import { ThreadPanel } from "../threads/thread-panel";
+import { useThreadNavigation } from "../threads/use-thread-navigation";
 import { useDocumentTitle } from "../ui/use-document-title";
 import { JoinPrompt } from "./join-prompt";
 import styles from "./room.module.css";
@@ -32,6 +34,8 @@ export function RoomView({ roomId }: { roomId: string }) {
   const removal = useRemoval(roomId);
   const [membersOpen, setMembersOpen] = useState(false);
   const membersPanelId = useId();
+  // The open thread (`?thread=<rootId>`): beside the messages, or over them on phones.
+  const threads = useThreadNavigation();
   useDocumentTitle(room.data ? roomTitle(room.data) : null);
 
   // Kicked or banned while here (or since): say so in place of the room, whatever it now shows.
@@ -95,14 +99,29 @@ export function RoomView({ roomId }: { roomId: string }) {
         room={room.data}
         membersOpen={membersOpen}
         membersPanelId={membersPanelId}
-        onToggleMembers={() => setMembersOpen((open) => !open)}
+        onToggleMembers={() => {
+          // One side panel at a time: "Members" replaces an open thread.
+          if (threads.openRootId) {
+            threads.close();
+            setMembersOpen(true);
+          } else setMembersOpen((open) => !open);
+        }}
       />
       <div className={styles.body}>
         <div className={styles.column}>
           {room.data.myRole === null ? <JoinPrompt room={room.data} /> : <RoomMessages room={room.data} />}
         </div>
-        {membersOpen && (
-          <MembersPanel id={membersPanelId} room={room.data} onClose={() => setMembersOpen(false)} />
+        {threads.openRootId && room.data.myRole !== null ? (
+          <ThreadPanel
+            key={threads.openRootId}
+            room={room.data}
+            rootId={threads.openRootId}
+            onClose={threads.close}
+          />
+        ) : (
+          membersOpen && (
+            <MembersPanel id={membersPanelId} room={room.data} onClose={() => setMembersOpen(false)} />
+          )
         )}
       </div>
     </section>

@@ -22,6 +22,7 @@ import { readStatesQuery } from "../reading/read-states";
 import { UnreadBadge } from "../reading/unread-badge";
 import { SettingsLink } from "../settings/settings-link";
 import { useOpenCreateRoom } from "../shell/create-room-context";
+import { ThreadsLink } from "../threads/threads-link";
 import { ComposeIcon, PlusIcon, SearchIcon } from "../ui/icons";
 import { RoomGlyph } from "../ui/room-glyph";
 import { RoomPicture } from "../ui/room-picture";
@@ -109,6 +110,7 @@ export function Sidebar() {
           </SectionState>
           <div className={styles.actions}>
             <InboxLink />
+            <ThreadsLink />
             <Link
               href="/rooms/browse"
               className={styles.link}

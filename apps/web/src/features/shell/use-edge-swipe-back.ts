@@ -11,7 +11,9 @@ const SETTLE_MS = 180;
 
 /**
  * Phones: a swipe from the left edge drags the open pane away and goes one pane up (a room
- * to the room list), as in native apps. An installed PWA on iOS has no back button and no
+ * to the room list, a thread to its room), as in native apps. The pane dragged is the topmost
+ * one: an element marked `data-swipe-pane` (the thread panel, full screen on phones) when
+ * one is open, else the main pane, with the room list shown beneath it. An installed PWA on iOS has no back button and no
  * browser gesture of its own, so without this the only way back is the arrow in the header.
  * The pane follows the finger; released short of the threshold it springs back.
  */
@@ -30,6 +32,7 @@ export function useEdgeSwipeBack(shell: RefObject<HTMLElement | null>, pane: Ref
     const reducedMotion = window.matchMedia("(prefers-reduced-motion: reduce)");
     let swipe: EdgeSwipe | null = null;
     let target: string | null = null;
+    let dragged: HTMLElement | null = null;
 
     const onStart = (event: TouchEvent) => {
       swipe = null;
@@ -38,19 +41,21 @@ export function useEdgeSwipeBack(shell: RefObject<HTMLElement | null>, pane: Ref
       if (shell.current?.dataset.pane !== "main") return;
       target = parentLocation(window.location.pathname, window.location.search);
       if (!target) return;
+      dragged = document.querySelector<HTMLElement>("[data-swipe-pane]") ?? pane.current;
       swipe = new EdgeSwipe(window.innerWidth);
       swipe.begin(touch.clientX, touch.clientY, event.timeStamp);
     };
 
     const onMove = (event: TouchEvent) => {
       const touch = event.touches[0];
-      if (!swipe || !touch || !pane.current || !shell.current) return;
+      if (!swipe || !touch || !dragged || !shell.current) return;
       if (!swipe.move(touch.clientX, touch.clientY, event.timeStamp)) return;
       // The finger moves the pane, not the page under it.
       if (event.cancelable) event.preventDefault();
-      shell.current.dataset.swiping = "true";
-      pane.current.style.transition = "none";
-      pane.current.style.transform = `translateX(${swipe.offset}px)`;
+      // Under the main pane is the room list; under a thread, its room is already there.
+      if (dragged === pane.current) shell.current.dataset.swiping = "true";
+      dragged.style.transition = "none";
+      dragged.style.transform = `translateX(${swipe.offset}px)`;
     };
 
     const onEnd = () => {
@@ -58,7 +63,7 @@ export function useEdgeSwipeBack(shell: RefObject<HTMLElement | null>, pane: Ref
       const wasDragging = swipe.dragging;
       const outcome = swipe.end();
       swipe = null;
-      const el = pane.current;
+      const el = dragged;
       if (!wasDragging || !el) return;
       el.style.transition = reducedMotion.matches ? "none" : `transform ${SETTLE_MS}ms ease-out`;
       if (outcome === "back" && target) {
@@ -66,16 +71,16 @@ export function useEdgeSwipeBack(shell: RefObject<HTMLElement | null>, pane: Ref
         const to = target;
         window.setTimeout(() => router.push(to), reducedMotion.matches ? 0 : SETTLE_MS);
         // If the navigation does not happen (an error page, say), do not leave the pane away.
-        window.setTimeout(() => resetPane(shell.current, pane.current), SETTLE_MS + 1_500);
+        window.setTimeout(() => resetPane(shell.current, el), SETTLE_MS + 1_500);
       } else {
         el.style.transform = "translateX(0)";
-        window.setTimeout(() => resetPane(shell.current, pane.current), SETTLE_MS);
+        window.setTimeout(() => resetPane(shell.current, el), SETTLE_MS);
       }
     };
 
     const onCancel = () => {
       swipe = null;
-      resetPane(shell.current, pane.current);
+      resetPane(shell.current, dragged);
     };
 
     document.addEventListener("touchstart", onStart, { passive: true });
