@@ -2,6 +2,7 @@ import { SESSION_COOKIE } from "@parley/protocol";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ServerProcess } from "../../apps/server/src/testing/server-process";
+import { startTestGitHub, type TestGitHub } from "../../apps/server/src/testing/test-github";
 import {
   startTestOidcProvider,
   type TestOidcProvider,
@@ -14,17 +15,24 @@ if (!availability.run) console.warn(`[skip] browser specs: ${availability.reason
 
 describe.runIf(availability.run)("sign-in with an OpenID provider", () => {
   let op: TestOidcProvider;
+  let github: TestGitHub;
   let server: ServerProcess;
   let browser: Browser;
 
   beforeAll(async () => {
     op = await startTestOidcProvider();
+    github = await startTestGitHub();
     server = new ServerProcess({
-      OIDC_PROVIDERS: "testop",
+      OIDC_PROVIDERS: "testop,github",
       OIDC_TESTOP_ISSUER: op.issuer,
       OIDC_TESTOP_CLIENT_ID: op.clientId,
       OIDC_TESTOP_CLIENT_SECRET: op.clientSecret,
       OIDC_TESTOP_NAME: "Test OP",
+      OIDC_GITHUB_TYPE: "github",
+      OIDC_GITHUB_ISSUER: github.url,
+      OIDC_GITHUB_API_URL: github.apiUrl,
+      OIDC_GITHUB_CLIENT_ID: github.clientId,
+      OIDC_GITHUB_CLIENT_SECRET: github.clientSecret,
     });
     await server.start();
     browser = await launchBrowser();
@@ -34,6 +42,26 @@ describe.runIf(availability.run)("sign-in with an OpenID provider", () => {
     await browser?.close();
     await server?.dispose();
     await op?.close();
+    await github?.close();
+  });
+
+  it("oidc: Continue with GitHub (OAuth 2.0) lands in /rooms signed in as the GitHub account", async () => {
+    github.signIn({
+      id: 4242,
+      login: "octo",
+      name: "Octo Cat",
+      emails: [{ email: "octo@users.example.test", primary: true, verified: true }],
+    });
+    const person = await newPerson(browser, server.url, "Octo", DESKTOP);
+    const { page } = person;
+    await page.goto("/login");
+    await page.getByRole("link", { name: "Continue with GitHub" }).click();
+    await page.waitForURL(/\/rooms$/);
+    const me = await page.evaluate(async () => (await fetch("/api/me")).json());
+    expect(me.user).toMatchObject({ email: "octo@users.example.test", displayName: "Octo Cat" });
+    await page.getByText("Octo Cat").first().waitFor();
+    expect(person.errors).toEqual([]);
+    await person.context.close();
   });
 
   it("oidc: Continue with Test OP, pass the provider's login form, land in /rooms signed in", async () => {

@@ -126,6 +126,50 @@ describe("config: environment parsing", () => {
       }),
     ).toThrow(/OIDC_CORP_ISSUER: must be an https/);
     expect(() => loadConfig({ NODE_ENV: "test", OIDC_PROVIDERS: "9lives" })).toThrow(/not a valid id/);
+    expect(() =>
+      loadConfig({
+        NODE_ENV: "test",
+        OIDC_PROVIDERS: "corp",
+        OIDC_CORP_TYPE: "saml",
+        OIDC_CORP_ISSUER: "https://sso.example.org",
+        OIDC_CORP_CLIENT_ID: "id",
+        OIDC_CORP_CLIENT_SECRET: "secret",
+      }),
+    ).toThrow(/OIDC_CORP_TYPE: "saml" is not a provider type/);
+  });
+  it("config: a GitHub provider needs only its client id and secret (github.com by default)", () => {
+    const base = { NODE_ENV: "test" as const, OIDC_PROVIDERS: "github", OIDC_GITHUB_TYPE: "github" };
+    const config = loadConfig({ ...base, OIDC_GITHUB_CLIENT_ID: "gh", OIDC_GITHUB_CLIENT_SECRET: "s" }).oidc;
+    expect(config.providers).toEqual([
+      {
+        id: "github",
+        name: "GitHub",
+        type: "github",
+        issuer: "https://github.com",
+        apiUrl: "https://api.github.com",
+        clientId: "gh",
+        clientSecret: "s",
+      },
+    ]);
+    const enterprise = loadConfig({
+      ...base,
+      OIDC_GITHUB_ISSUER: "https://git.example.org",
+      OIDC_GITHUB_API_URL: "https://git.example.org/api/v3",
+      OIDC_GITHUB_CLIENT_ID: "gh",
+      OIDC_GITHUB_CLIENT_SECRET: "s",
+    }).oidc.providers[0];
+    expect([enterprise?.issuer, enterprise?.apiUrl]).toEqual([
+      "https://git.example.org",
+      "https://git.example.org/api/v3",
+    ]);
+    expect(() =>
+      loadConfig({
+        ...base,
+        OIDC_GITHUB_API_URL: "http://git.example.org/api/v3",
+        OIDC_GITHUB_CLIENT_ID: "gh",
+        OIDC_GITHUB_CLIENT_SECRET: "s",
+      }),
+    ).toThrow(/OIDC_GITHUB_API_URL: must be an https/);
   });
   it("config: push has a VAPID subject (PUSH_SUBJECT, else an https PUBLIC_URL) and a stale threshold", () => {
     const defaults = loadConfig({ NODE_ENV: "test" }).push;

@@ -17,10 +17,23 @@ export async function migrateToLatest(handle: DbHandle): Promise<string[]> {
     provider: { getMigrations: async () => migrations },
     ...(schema ? { migrationTableSchema: schema } : {}),
   });
-  const { error, results } = await migrator.migrateToLatest();
+  let { error, results } = await migrator.migrateToLatest();
+  // Before migrating, Kysely lists the tables of every schema on the database; a schema
+  // dropped by someone else during that scan (another test suite's, another tenant's) fails
+  // it with "schema … does not exist". Nothing was changed yet: look again.
+  for (let attempt = 1; error && attempt <= 3 && droppedMeanwhile(error, schema); attempt++) {
+    ({ error, results } = await migrator.migrateToLatest());
+  }
   if (error) {
     const failed = results?.find((r) => r.status === "Error")?.migrationName ?? "unknown";
     throw new Error(`Migration ${failed} failed: ${String(error)}`, { cause: error });
   }
   return (results ?? []).filter((r) => r.status === "Success").map((r) => r.migrationName);
+}
+
+/** PostgreSQL's invalid_schema_name (3F000) about a schema that is not ours. */
+export function droppedMeanwhile(error: unknown, ours: string | undefined): boolean {
+  const e = error as { code?: unknown; message?: unknown };
+  if (e?.code !== "3F000" || typeof e.message !== "string") return false;
+  return ours === undefined || !e.message.includes(`"${ours}"`);
 }

@@ -1,4 +1,5 @@
 import * as client from "openid-client";
+import { githubClient } from "./github";
 import { isLoopback, type OidcProviderConfig } from "./oidc-config";
 
 /**
@@ -8,6 +9,7 @@ import { isLoopback, type OidcProviderConfig } from "./oidc-config";
 const cache = new Map<string, Promise<client.Configuration>>();
 
 export function providerClient(provider: OidcProviderConfig): Promise<client.Configuration> {
+  if (provider.type === "github") return Promise.resolve(githubClient(provider));
   const key = `${provider.id}\n${provider.issuer}\n${provider.clientId}`;
   let found = cache.get(key);
   if (!found) {

@@ -4,6 +4,7 @@ import * as client from "openid-client";
 import type { AppContext } from "../../context";
 import { ipBucket } from "../../limits/ip-bucket";
 import { hashToken } from "../accounts/sessions";
+import { GITHUB_SCOPE, githubClaims } from "./github";
 import { linkIdentity, type ProviderClaims, signInWithIdentity } from "./identities";
 import { providerClient } from "./oidc-clients";
 import type { OidcProviderConfig } from "./oidc-config";
@@ -76,10 +77,10 @@ export async function startOidcSignIn(
     .execute();
   return client.buildAuthorizationUrl(config, {
     redirect_uri: redirectUri,
-    scope: "openid email profile",
     response_type: "code",
     state,
-    nonce,
+    // GitHub is OAuth 2.0 only: no ID token, so no nonce to bind it.
+    ...(provider.type === "github" ? { scope: GITHUB_SCOPE } : { scope: "openid email profile", nonce }),
     code_challenge: await client.calculatePKCECodeChallenge(codeVerifier),
     code_challenge_method: "S256",
   });
@@ -138,28 +139,18 @@ export async function finishOidcSignIn(
   }
   let claims: ProviderClaims;
   try {
-    const tokens = await client.authorizationCodeGrant(
-      config,
-      new URL(`${row.redirect_uri}?${input.query}`),
-      {
-        pkceCodeVerifier: row.code_verifier,
-        expectedState: row.state,
-        expectedNonce: row.nonce,
-        idTokenExpected: true,
-      },
-    );
-    const idToken = tokens.claims();
-    if (!idToken) throw new Error("no ID token");
-    claims = idToken as ProviderClaims;
-    // Some providers put email and name only in the UserInfo answer, not in the ID token.
-    if (claims.email === undefined && tokens.access_token) {
-      const info = await client.fetchUserInfo(config, tokens.access_token, idToken.sub);
-      claims = {
-        ...info,
-        ...claims,
-        email: info.email,
-        email_verified: info.email_verified,
-      } as ProviderClaims;
+    if (provider.type === "github") {
+      const tokens = await client.authorizationCodeGrant(
+        config,
+        new URL(`${row.redirect_uri}?${input.query}`),
+        {
+          pkceCodeVerifier: row.code_verifier,
+          expectedState: row.state,
+        },
+      );
+      claims = await githubClaims(provider, tokens.access_token);
+    } else {
+      claims = await oidcClaims(config, row, input.query);
     }
   } catch (error) {
     throw new OidcFailure("exchange_failed", "Code exchange or ID token validation failed", error);
@@ -168,4 +159,25 @@ export async function finishOidcSignIn(
     ? await linkIdentity(ctx, provider.id, claims, row.link_user_id)
     : await signInWithIdentity(ctx, provider.id, claims);
   return { userId: user.id, next: row.next_path };
+}
+
+/** The ID token's claims (openid-client checks signature, issuer, audience, expiry, nonce). */
+async function oidcClaims(
+  config: client.Configuration,
+  row: { redirect_uri: string; code_verifier: string; state: string; nonce: string },
+  query: string,
+): Promise<ProviderClaims> {
+  const tokens = await client.authorizationCodeGrant(config, new URL(`${row.redirect_uri}?${query}`), {
+    pkceCodeVerifier: row.code_verifier,
+    expectedState: row.state,
+    expectedNonce: row.nonce,
+    idTokenExpected: true,
+  });
+  const idToken = tokens.claims();
+  if (!idToken) throw new Error("no ID token");
+  const claims = idToken as ProviderClaims;
+  // Some providers put email and name only in the UserInfo answer, not in the ID token.
+  if (claims.email !== undefined || !tokens.access_token) return claims;
+  const info = await client.fetchUserInfo(config, tokens.access_token, idToken.sub);
+  return { ...info, ...claims, email: info.email, email_verified: info.email_verified } as ProviderClaims;
 }
