@@ -210,6 +210,17 @@ describe.runIf(availability.run)("push: settings, test notification, receipts, n
     await page.setViewportSize(DESKTOP);
   });
 
+  it("push: the server administrator sees every device and whether it confirms", async () => {
+    // Ana is the first account: the administrator. A tab of her own, so this spec's tab stays.
+    const admin = await ana.context.newPage();
+    await admin.goto("/admin");
+    const section = admin.getByRole("region", { name: "Push devices" });
+    const row = section.getByRole("row").filter({ hasText: ana.email });
+    await row.getByText(/Working — last confirmed/).waitFor({ timeout: 10_000 });
+    await screenshot(admin, "admin-push-devices-desktop");
+    await admin.close();
+  });
+
   it("push: a mention is pushed; the notification opens the app at the message, and reading closes it", async () => {
     // Parley is closed: the worker shows nothing over a Parley window the person is looking
     // at, and headless Chromium reports every tab as focused and visible.

@@ -1,4 +1,12 @@
-import { AdminJobsResponse, AdminUser, API, type Room, RoomListResponse } from "@parley/protocol";
+import {
+  AdminJobsResponse,
+  type AdminPushDevice,
+  AdminPushDevicesResponse,
+  AdminUser,
+  API,
+  type Room,
+  RoomListResponse,
+} from "@parley/protocol";
 import { queryOptions } from "@tanstack/react-query";
 import { apiGet, apiPostEmpty, type Parser } from "../api/api-client";
 
@@ -8,6 +16,7 @@ export const adminKeys = {
   users: ["admin", "users"] as const,
   rooms: ["admin", "rooms"] as const,
   jobs: ["admin", "jobs"] as const,
+  pushDevices: ["admin", "push-devices"] as const,
 };
 
 const AdminUserList = AdminUser.array();
@@ -43,3 +52,9 @@ export const adminJobsQuery = queryOptions({
 export function retryJob(jobId: string): Promise<void> {
   return apiPostEmpty(API.adminRetryJob(jobId));
 }
+
+export const adminPushDevicesQuery = queryOptions({
+  queryKey: adminKeys.pushDevices,
+  queryFn: async (): Promise<AdminPushDevice[]> =>
+    (await apiGet(API.adminPushDevices, AdminPushDevicesResponse)).devices,
+});

@@ -7,6 +7,7 @@ import { ShieldIcon } from "../ui/icons";
 import { useDocumentTitle } from "../ui/use-document-title";
 import styles from "./admin.module.css";
 import { JobsSection } from "./jobs-section";
+import { PushDevicesSection } from "./push-devices-section";
 import { RoomsTable } from "./rooms-table";
 import { UsersTable } from "./users-table";
 
@@ -23,9 +24,12 @@ export function AdminPage() {
           <BackToRooms className={styles.back} />
           <h1 className={styles.title}>Server administration</h1>
         </div>
-        <p className={styles.lead}>The accounts, channels and background work of this Parley server.</p>
+        <p className={styles.lead}>
+          The accounts, channels, push devices and background work of this Parley server.
+        </p>
         <UsersTable />
         <RoomsTable />
+        <PushDevicesSection />
         <JobsSection />
       </div>
     </div>

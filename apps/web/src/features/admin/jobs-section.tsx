@@ -33,7 +33,12 @@ export function JobsSection() {
         {jobs.data && (
           <ul className={styles.jobCounts} aria-label="Jobs by state">
             {SHOWN.map(({ status, label }) => (
-              <li key={status} className={styles.jobCount} data-status={status}>
+              <li
+                key={status}
+                className={styles.jobCount}
+                // Red only when some job actually gave up.
+                data-alert={status === "parked" && (jobs.data.counts[status] ?? 0) > 0 ? "true" : undefined}
+              >
                 <span className={styles.jobCountValue}>
                   {(jobs.data.counts[status] ?? 0).toLocaleString()}
                 </span>{" "}
