@@ -2,11 +2,10 @@ import { randomUUID } from "node:crypto";
 import { findMentions, type NotificationKind } from "@parley/protocol";
 import { z } from "zod";
 import { defineJob, type JobContext } from "../../jobs/define-job";
-import { userTopic } from "../../realtime/bus";
 import { rankOf } from "../../rules/rules";
 import { scheduleEmailDigests } from "../email/email-digest";
 import { enqueueMessagePushes } from "../push/enqueue-pushes";
-import { notificationsByIds } from "./queries";
+import { writeNotifications } from "./write-notifications";
 
 /**
  * Writes the inbox entries a new message causes — for every other member of a direct
@@ -102,16 +101,7 @@ export async function notifyForMessage(
     ];
   });
   if (rows.length === 0) return;
-  const written = await ctx.db
-    .insertInto("notifications")
-    .values(rows)
-    .onConflict((oc) => oc.columns(["user_id", "message_id"]).doNothing())
-    .returning(["id", "user_id"])
-    .execute();
-  for (const { id, user_id } of written) {
-    const [notification] = await notificationsByIds(ctx.db, user_id, [id]);
-    if (notification) ctx.bus.publish(userTopic(user_id), { type: "notification.new", notification });
-  }
+  await writeNotifications(ctx, rows);
   // Web Push to the same people's devices; keyed per message and device, so a re-run after a
   // crash queues nothing twice (even for entries written by the earlier run).
   const withPush = new Set(members.filter((m) => Boolean(m.has_push)).map((m) => m.id));

@@ -2,8 +2,7 @@ import { randomUUID } from "node:crypto";
 import { findMentions } from "@parley/protocol";
 import { z } from "zod";
 import { defineJob, type JobContext } from "../../jobs/define-job";
-import { userTopic } from "../../realtime/bus";
-import { notificationsByIds } from "../notifications/queries";
+import { writeNotifications } from "../notifications/write-notifications";
 
 /**
  * Writes the inbox entries (kind "thread") a reply in a thread causes: for every follower of
@@ -67,16 +66,7 @@ export async function notifyThreadReply(
     ];
   });
   if (rows.length === 0) return;
-  const written = await ctx.db
-    .insertInto("notifications")
-    .values(rows)
-    .onConflict((oc) => oc.columns(["user_id", "message_id"]).doNothing())
-    .returning(["id", "user_id"])
-    .execute();
-  for (const { id, user_id } of written) {
-    const [notification] = await notificationsByIds(ctx.db, user_id, [id]);
-    if (notification) ctx.bus.publish(userTopic(user_id), { type: "notification.new", notification });
-  }
+  await writeNotifications(ctx, rows);
 }
 
 export const notifyThreadReplyJob = defineJob({

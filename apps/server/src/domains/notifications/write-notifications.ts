@@ -1,0 +1,28 @@
+import type { Database } from "@parley/db";
+import type { Insertable } from "kysely";
+import type { JobContext } from "../../jobs/define-job";
+import { userTopic } from "../../realtime/bus";
+import { notificationsByIds } from "./queries";
+
+/**
+ * Stores inbox entries and tells each recipient's devices (`notification.new`). One entry per
+ * person per message: a re-run of the job that wrote them (after a crash) writes and
+ * announces nothing twice. Returns the entries actually written now.
+ */
+export async function writeNotifications(
+  ctx: Pick<JobContext, "db" | "bus">,
+  rows: ReadonlyArray<Insertable<Database["notifications"]>>,
+): Promise<Array<{ id: string; user_id: string }>> {
+  if (rows.length === 0) return [];
+  const written = await ctx.db
+    .insertInto("notifications")
+    .values([...rows])
+    .onConflict((oc) => oc.columns(["user_id", "message_id"]).doNothing())
+    .returning(["id", "user_id"])
+    .execute();
+  for (const { id, user_id } of written) {
+    const [notification] = await notificationsByIds(ctx.db, user_id, [id]);
+    if (notification) ctx.bus.publish(userTopic(user_id), { type: "notification.new", notification });
+  }
+  return written;
+}
