@@ -55,6 +55,8 @@ export async function seedUsers(options: DbOptions, count: number, runId: string
             user_id: u.id,
             created_at: now.toISOString(),
             expires_at: expires,
+            // As a real sign-in leaves it: otherwise each seeded session's first request writes it.
+            last_used_at: now.toISOString(),
           })),
         )
         .execute();
