@@ -43,8 +43,6 @@ const PRUNE_EVERY_MS = 10 * 60_000;
 export class JobWorker {
   private readonly definitions: Map<string, AnyJobDefinition>;
   private readonly options: JobWorkerOptions & { now: () => Date; random: () => number };
-  /** Rounds in progress (the background loop's and drain's), so drain can wait for the others. */
-  private readonly rounds = new Set<Promise<number>>();
   private timer: NodeJS.Timeout | null = null;
   private round: Promise<void> | null = null;
   private again = false;
@@ -129,32 +127,24 @@ export class JobWorker {
   async drain(): Promise<number> {
     let total = 0;
     for (;;) {
-      // A round already running (the worker woke on the same enqueue) holds jobs this one
-      // cannot claim: they count as due too, so wait for it before deciding all is done.
-      if (this.rounds.size > 0) {
-        await Promise.allSettled([...this.rounds]);
+      // The background rounds (the worker woke on the same enqueue) hold jobs this one cannot
+      // claim: they count as due too, so wait for them before deciding all is done.
+      if (this.round) {
+        await this.round;
         continue;
       }
       const ran = await this.runOnce();
       total += ran;
-      if (ran === 0 && this.rounds.size === 0) return total;
+      if (ran === 0 && !this.round) return total;
     }
   }
 
   /** One round: claim up to a batch of due jobs and run them. Returns how many ran. */
   async runOnce(): Promise<number> {
-    const round = (async () => {
-      const jobs = await this.claim();
-      await Promise.all(jobs.map((job) => this.run(job)));
-      await this.pruneNow();
-      return jobs.length;
-    })();
-    this.rounds.add(round);
-    try {
-      return await round;
-    } finally {
-      this.rounds.delete(round);
-    }
+    const jobs = await this.claim();
+    await Promise.all(jobs.map((job) => this.run(job)));
+    await this.pruneNow();
+    return jobs.length;
   }
 
   private async runRounds(): Promise<void> {
