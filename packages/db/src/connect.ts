@@ -1,10 +1,9 @@
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
-import SQLite from "better-sqlite3";
-import { Kysely, PostgresDialect, SqliteDialect } from "kysely";
+import { Kysely, PostgresDialect } from "kysely";
 import pg from "pg";
 import type { Database } from "./schema";
-import { withStatementCache } from "./statement-cache";
+import { SqliteThreadDialect } from "./sqlite-thread-driver";
 
 export type DbKind = "sqlite" | "postgres";
 
@@ -27,16 +26,8 @@ export type DbOptions =
 export function connectDb(options: DbOptions): DbHandle {
   if (options.kind === "sqlite") {
     if (options.file !== ":memory:") mkdirSync(dirname(options.file), { recursive: true });
-    const sqlite = new SQLite(options.file);
-    // WAL lets readers proceed during a write. synchronous=FULL syncs the WAL on every commit,
-    // so an acked message survives a power cut, not only a process crash; group commit (one
-    // transaction per batch of sends) keeps that affordable. FKs are off by default in SQLite
-    // and must be switched on per connection.
-    sqlite.pragma("journal_mode = WAL");
-    sqlite.pragma("synchronous = FULL");
-    sqlite.pragma("foreign_keys = ON");
-    sqlite.pragma("busy_timeout = 5000");
-    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
+    // The connection runs on its own thread (pragmas and why: sqlite-thread.mjs).
+    const db = new Kysely<Database>({ dialect: new SqliteThreadDialect(options.file) });
     return { db, kind: "sqlite", close: () => db.destroy() };
   }
   const pool = new pg.Pool({

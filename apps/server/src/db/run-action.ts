@@ -4,6 +4,8 @@ import type { AppContext } from "../context";
 import type { JobDefinition } from "../jobs/define-job";
 import { enqueueJob } from "../jobs/enqueue-job";
 import { type BusEvent, JOBS_TOPIC } from "../realtime/bus";
+import { isPostgres } from "./dialect";
+import { groupCommitterFor } from "./group-commit";
 
 export interface ActionTx {
   tx: Transaction<Database>;
@@ -20,6 +22,8 @@ export interface ActionTx {
 /**
  * Runs an action's writes in one transaction and publishes its events after commit, so no
  * client ever sees an event for a change that was rolled back (Zulip's send-after-commit).
+ * On SQLite the transaction may be shared with other actions (group commit): this action's
+ * writes are still all or nothing, and it still settles only once they are durable.
  */
 export async function runAction<T>(
   ctx: Pick<AppContext, "db" | "bus">,
@@ -29,7 +33,11 @@ export async function runAction<T>(
   let jobs = 0;
   /** The earliest time a job enqueued here becomes due (now, unless all are for later). */
   let dueAt = Number.POSITIVE_INFINITY;
-  const result = await (ctx.db as Kysely<Database>).transaction().execute((tx) =>
+  const db = ctx.db as Kysely<Database>;
+  // On SQLite, actions that arrive together share one commit (group-commit.ts).
+  const transact = <R>(body: (tx: Transaction<Database>) => Promise<R>) =>
+    isPostgres(db) ? db.transaction().execute(body) : groupCommitterFor(db).run(body);
+  const result = await transact((tx) =>
     work({
       tx,
       publish: (topic, event) => queued.push([topic, event]),

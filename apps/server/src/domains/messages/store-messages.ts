@@ -1,8 +1,9 @@
 import { randomUUID } from "node:crypto";
 import type { Database } from "@parley/db";
 import type { Message } from "@parley/protocol";
-import type { Insertable } from "kysely";
+import { type Insertable, type Selectable, sql, type Transaction } from "kysely";
 import type { AppContext } from "../../context";
+import { isPostgres } from "../../db/dialect";
 import { runAction } from "../../db/run-action";
 import { roomTopic } from "../../realtime/bus";
 import { bindAttachments } from "../attachments/bind-attachments";
@@ -35,6 +36,8 @@ export interface SendResult {
 
 /** Rows per INSERT: 7 parameters each stays far below SQLite's 32,766-parameter limit. */
 const INSERT_CHUNK = 500;
+/** Sends looked up per query: 3 parameters each. */
+const LOOKUP_CHUNK = 500;
 
 const keyOf = (roomId: string, authorId: string, clientId: string) =>
   `${roomId}\u0000${authorId}\u0000${clientId}`;
@@ -55,17 +58,20 @@ export async function storeMessages(
   requests: readonly SendRequest[],
 ): Promise<SendResult[]> {
   return runAction(ctx, async ({ tx, publish, enqueue }) => {
-    const clientIds = [...new Set(requests.map((r) => r.clientId))];
-    const roomIds = [...new Set(requests.map((r) => r.roomId))];
-    const authorIds = [...new Set(requests.map((r) => r.author.id))];
     const earlier = new Map<string, Message>();
-    for (let i = 0; i < clientIds.length; i += INSERT_CHUNK) {
-      // Room and author first, so the lookup uses the (room, author, clientId) unique index
-      // instead of scanning every message.
+    for (let i = 0; i < requests.length; i += LOOKUP_CHUNK) {
+      // One probe of the (room, author, clientId) unique index per send. Three separate IN
+      // lists would probe their cross product: rooms × authors × clientIds, ~175,000 probes for
+      // a batch of 56 one-to-one conversations.
+      const chunk = requests.slice(i, i + LOOKUP_CHUNK);
       const rows = await selectMessages(tx)
-        .where("messages.room_id", "in", roomIds)
-        .where("messages.author_id", "in", authorIds)
-        .where("messages.client_id", "in", clientIds.slice(i, i + INSERT_CHUNK))
+        .where((eb) =>
+          eb(
+            eb.refTuple("messages.room_id", "messages.author_id", "messages.client_id"),
+            "in",
+            chunk.map((r) => eb.tuple(r.roomId, r.author.id, r.clientId)),
+          ),
+        )
         .execute();
       for (const row of rows) earlier.set(keyOf(row.room_id, row.author_id, row.client_id), toMessage(row));
     }
@@ -92,15 +98,9 @@ export async function storeMessages(
     const fresh: Message[] = [];
     const carrying: Array<{ message: Message; request: SendRequest }> = [];
     const threaded: Message[] = [];
-    // Rooms are locked in a fixed order so two nodes' batches can never deadlock.
-    for (const roomId of [...freshByRoom.keys()].sort()) {
-      const indexes = freshByRoom.get(roomId) ?? [];
-      const { last_seq, kind } = await tx
-        .updateTable("rooms")
-        .set((eb) => ({ last_seq: eb("last_seq", "+", indexes.length) }))
-        .where("id", "=", roomId)
-        .returning(["last_seq", "kind"])
-        .executeTakeFirstOrThrow();
+    const counters = await bumpRoomCounters(tx, freshByRoom);
+    for (const [roomId, indexes] of freshByRoom) {
+      const { last_seq, kind } = counters.get(roomId) as RoomCounter;
       let seq = Number(last_seq) - indexes.length;
       for (const i of indexes) {
         const r = requests[i] as SendRequest;
@@ -209,4 +209,41 @@ export async function storeMessages(
     for (const message of fresh) publish(roomTopic(message.roomId), { type: "message.new", message });
     return results as SendResult[];
   });
+}
+
+type RoomCounter = Pick<Selectable<Database["rooms"]>, "last_seq" | "kind">;
+
+/**
+ * Takes each room's next sequence numbers: one UPDATE for the whole batch, bumping every room's
+ * counter by its number of new messages and returning the new values. On PostgreSQL the rooms'
+ * rows are first locked in id order, so two nodes' batches that share rooms can never deadlock
+ * (SQLite has a single writer and needs no such care).
+ */
+async function bumpRoomCounters(
+  tx: Transaction<Database>,
+  freshByRoom: ReadonlyMap<string, readonly number[]>,
+): Promise<Map<string, RoomCounter>> {
+  const roomIds = [...freshByRoom.keys()].sort();
+  const counters = new Map<string, RoomCounter>();
+  for (let i = 0; i < roomIds.length; i += LOOKUP_CHUNK) {
+    const chunk = roomIds.slice(i, i + LOOKUP_CHUNK);
+    if (isPostgres(tx)) {
+      await tx.selectFrom("rooms").select("id").where("id", "in", chunk).orderBy("id").forUpdate().execute();
+    }
+    const bump = sql<number>`case ${sql.ref("id")} ${sql.join(
+      chunk.map((id) => sql`when ${id} then cast(${freshByRoom.get(id)?.length ?? 0} as integer)`),
+      sql` `,
+    )} end`;
+    const rows = await tx
+      .updateTable("rooms")
+      .set((eb) => ({ last_seq: eb("last_seq", "+", bump) }))
+      .where("id", "in", chunk)
+      .returning(["id", "last_seq", "kind"])
+      .execute();
+    for (const row of rows) counters.set(row.id, { last_seq: Number(row.last_seq), kind: row.kind });
+  }
+  for (const roomId of roomIds) {
+    if (!counters.has(roomId)) throw new Error(`room ${roomId} vanished while its messages were stored`);
+  }
+  return counters;
 }

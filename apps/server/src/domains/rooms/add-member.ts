@@ -40,7 +40,7 @@ export async function addMember(
       publish(roomTopic(roomId), {
         type: "room.members",
         roomId,
-        memberCount: await countMembers(tx, roomId),
+        memberCount: room?.memberCount ?? (await countMembers(tx, roomId)),
       });
     }
     return {

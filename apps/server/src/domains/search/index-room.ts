@@ -1,13 +1,15 @@
+import type { Database } from "@parley/db";
+import { type Kysely, sql } from "kysely";
 import { z } from "zod";
 import { defineJob, type JobContext } from "../../jobs/define-job";
-import { indexMessages } from "./index-messages";
+import { indexMessagesIn } from "./index-messages";
 
 /**
- * Messages indexed per transaction. On SQLite indexing runs on the event loop (the driver is
- * synchronous): small chunks with a yield between them keep sends and fan-out flowing while a
- * busy window is indexed.
+ * Log entries read per transaction, across rooms. Indexing holds the database connection that
+ * sends wait for (on SQLite, one connection; its own thread does the work), so a busy window is
+ * indexed in rounds of this many entries with a turn of the event loop between them.
  */
-const CHUNK = 100;
+const CHUNK = 500;
 
 /**
  * New messages are indexed by one job per window of this many ms, not per stored batch: each
@@ -36,15 +38,7 @@ export async function indexNewMessages(
   ctx: Pick<JobContext, "db">,
   windowMs = INDEX_WINDOW_MS,
 ): Promise<void> {
-  const rooms = await ctx.db
-    .selectFrom("rooms")
-    .select("id")
-    .whereRef("indexed_seq", "<", "last_seq")
-    .execute();
-  for (const room of rooms) {
-    await indexRoom(ctx, room.id);
-    await new Promise((resolve) => setImmediate(resolve));
-  }
+  while (await indexSomeRooms(ctx.db)) await new Promise((resolve) => setImmediate(resolve));
   await ctx.db
     .deleteFrom("jobs")
     .where("kind", "=", INDEX_JOB_ID)
@@ -56,44 +50,50 @@ export async function indexNewMessages(
 const INDEX_JOB_ID = "index-new-messages";
 
 /**
- * Indexes a room's log from where the index left it (`rooms.indexed_seq`) to its newest entry,
- * in chunks, moving the watermark after each. Deletions and edits of earlier messages have
- * their own `index-messages` jobs; here every entry is read as it is now, so a message deleted
- * or edited before it was indexed is indexed as it now is. Idempotent: indexing a message again
- * replaces its entry, and the watermark only moves forward.
+ * One round: the next entries (up to CHUNK) of the logs the index has not read to the end
+ * (`rooms.indexed_seq` behind `last_seq`), indexed in one transaction that also moves each
+ * room's watermark to the last entry read. True if it found any. Deletions and edits of earlier
+ * messages have their own `index-messages` jobs; here every entry is read as it is now, so a
+ * message deleted or edited before it was indexed is indexed as it now is. Idempotent: indexing
+ * a message again replaces its entry, and a watermark only moves forward.
  */
-export async function indexRoom(ctx: Pick<JobContext, "db">, roomId: string): Promise<void> {
-  for (;;) {
-    const room = await ctx.db
-      .selectFrom("rooms")
-      .select("indexed_seq")
-      .where("id", "=", roomId)
-      .executeTakeFirst();
-    if (!room) return;
-    const from = Number(room.indexed_seq);
-    const entries = await ctx.db
-      .selectFrom("messages")
-      .select(["id", "seq", "kind"])
-      .where("room_id", "=", roomId)
-      .where("seq", ">", from)
-      .orderBy("seq")
+export async function indexSomeRooms(db: Kysely<Database>): Promise<boolean> {
+  return db.transaction().execute(async (tx) => {
+    // Ordered by room then seq, so the rows of a room cut off by the limit are a prefix of
+    // what it has to index: its watermark moves to the last one read, and the rest is next.
+    // A CROSS JOIN keeps SQLite's loop order as written: the rooms (few) outside, each one's
+    // unread entries found by the (room_id, seq) index inside. As an inner join it scanned
+    // the whole messages index instead.
+    const entries = await tx
+      .selectFrom("rooms as r")
+      .crossJoin("messages as m")
+      .select(["m.id", "m.room_id", "m.seq", "m.kind"])
+      .whereRef("m.room_id", "=", "r.id")
+      .whereRef("r.indexed_seq", "<", "r.last_seq")
+      .whereRef("m.seq", ">", "r.indexed_seq")
+      .orderBy("r.id")
+      .orderBy("m.seq")
       .limit(CHUNK)
       .execute();
-    if (entries.length === 0) return;
-    await indexMessages(
-      ctx,
+    if (entries.length === 0) return false;
+    await indexMessagesIn(
+      tx,
       entries.filter((e) => e.kind === "message").map((e) => e.id),
     );
-    const upTo = Number(entries.at(-1)?.seq ?? from);
-    await ctx.db
+    const upTo = new Map<string, number>();
+    for (const e of entries) upTo.set(e.room_id, Number(e.seq));
+    const mark = sql<number>`case ${sql.ref("id")} ${sql.join(
+      [...upTo].map(([roomId, seq]) => sql`when ${roomId} then cast(${seq} as integer)`),
+      sql` `,
+    )} end`;
+    await tx
       .updateTable("rooms")
-      .set({ indexed_seq: upTo })
-      .where("id", "=", roomId)
-      .where("indexed_seq", "<", upTo)
+      .set({ indexed_seq: mark })
+      .where("id", "in", [...upTo.keys()])
+      .where("indexed_seq", "<", mark)
       .execute();
-    if (entries.length < CHUNK) return;
-    await new Promise((resolve) => setImmediate(resolve));
-  }
+    return true;
+  });
 }
 
 export const indexNewMessagesJob = defineJob({

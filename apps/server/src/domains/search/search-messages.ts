@@ -8,9 +8,9 @@ import {
   searchTerms,
 } from "@parley/protocol";
 import { type Expression, type Kysely, type SqlBool, sql } from "kysely";
+import { isPostgres } from "../../db/dialect";
 import { escapeLike, likeInsensitive } from "../../db/like";
 import { conversationPeople } from "../rooms/queries";
-import { isPostgres } from "./dialect";
 import { DOCS_PER_MS, docBase } from "./index-messages";
 import { buildSnippet } from "./snippet";
 

@@ -5,6 +5,7 @@ import type { TestClient } from "../../testing/test-client";
 import { DB_KINDS, seedPerson, startTestServer, type TestServer } from "../../testing/test-server";
 import { postFile } from "../attachments/test-uploads";
 import { indexMessages } from "./index-messages";
+import { indexNewMessages } from "./index-room";
 
 describe.each(DB_KINDS)("search (%s)", (kind) => {
   let server: TestServer;
@@ -307,6 +308,58 @@ describe.each(DB_KINDS)("search (%s)", (kind) => {
       } while (cursor);
       expect(seen).toEqual(newestFirst(match));
     }
+  });
+
+  it("search: the window job reads every room's new entries in rounds and moves each room's watermark to its end", {
+    timeout: 60_000,
+  }, async () => {
+    // 1,005 entries over three rooms: more than one round (500), one room cut off mid-round.
+    const sizes = [700, 5, 300];
+    const { ann, bo } = await channel();
+    const db = server.app.ctx.db;
+    const rooms: Room[] = [];
+    for (const size of sizes) {
+      const room = await ann.createRoom();
+      await bo.join(room.id);
+      const rows = Array.from({ length: size }, (_, i) => ({
+        id: crypto.randomUUID(),
+        room_id: room.id,
+        seq: i + 1,
+        author_id: ann.user?.id ?? "",
+        client_id: `round-${i}`,
+        body: `roundtrip ${room.id.slice(0, 8)} entry${i}`,
+        created_at: new Date(Date.parse("2026-07-01T00:00:00.000Z") + i).toISOString(),
+      }));
+      for (let i = 0; i < rows.length; i += 500)
+        await db
+          .insertInto("messages")
+          .values(rows.slice(i, i + 500))
+          .execute();
+      await db
+        .updateTable("rooms")
+        .set({ last_seq: size, indexed_seq: 0 })
+        .where("id", "=", room.id)
+        .execute();
+      rooms.push(room);
+    }
+    await indexNewMessages(server.app.ctx);
+    const marks = await db
+      .selectFrom("rooms")
+      .select(["id", "indexed_seq", "last_seq"])
+      .where(
+        "id",
+        "in",
+        rooms.map((r) => r.id),
+      )
+      .execute();
+    for (const m of marks) expect(Number(m.indexed_seq)).toBe(Number(m.last_seq));
+    for (const [i, room] of rooms.entries()) {
+      const last = `entry${(sizes[i] ?? 1) - 1}`;
+      expect(await found(bo, { q: last, roomId: room.id })).toHaveLength(1);
+    }
+    const docs = await sql<{ n: number }>`select count(*) as n from search_docs d
+      join messages m on m.id = d.message_id where m.client_id like 'round-%'`.execute(db);
+    expect(Number(docs.rows[0]?.n)).toBe(1_005);
   });
 
   it("search: bad input is refused with VALIDATION_FAILED; anonymous with 401", async () => {

@@ -1,0 +1,124 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { type Database, SqliteThreadDialect } from "@parley/db";
+import { type DatabaseConnection, type Driver, Kysely, sql } from "kysely";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { GroupCommitter } from "./group-commit";
+
+/** SQLite on a temp file whose driver counts commits. */
+function open(file: string) {
+  const counter = { commits: 0 };
+  const dialect = new SqliteThreadDialect(file);
+  const createDriver = dialect.createDriver.bind(dialect);
+  dialect.createDriver = (): Driver => {
+    const driver = createDriver();
+    const commit = driver.commitTransaction.bind(driver);
+    driver.commitTransaction = (connection: DatabaseConnection) => {
+      counter.commits += 1;
+      return commit(connection);
+    };
+    return driver;
+  };
+  return { db: new Kysely<Database>({ dialect }), counter };
+}
+
+describe("db: group commit (SQLite)", () => {
+  let dir: string;
+  let db: Kysely<Database>;
+  let counter: { commits: number };
+  const rows = async (handle = db) =>
+    (await sql<{ n: number }>`select n from t order by n`.execute(handle)).rows.map((r) => r.n);
+
+  beforeEach(async () => {
+    dir = mkdtempSync(join(tmpdir(), "parley-group-commit-"));
+    ({ db, counter } = open(join(dir, "g.db")));
+    await sql`create table parent (id integer primary key)`.execute(db);
+    await sql`create table t (n integer primary key,
+      parent_id integer references parent (id) deferrable initially deferred)`.execute(db);
+    counter.commits = 0;
+  });
+
+  afterEach(async () => {
+    await db.destroy();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  const insert = (n: number) => (tx: Kysely<Database>) => sql`insert into t (n) values (${n})`.execute(tx);
+
+  it("db: actions that arrive while one is written share the next commit, and each gets its own result", async () => {
+    const committer = new GroupCommitter(db);
+    const results = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        committer.run(async (tx) => {
+          await insert(i)(tx);
+          return i * 10;
+        }),
+      ),
+    );
+    expect(results).toEqual(Array.from({ length: 20 }, (_, i) => i * 10));
+    expect(await rows()).toEqual(Array.from({ length: 20 }, (_, i) => i));
+    // The first starts at once, alone; the 19 queued behind it share one transaction.
+    expect(counter.commits).toBe(2);
+  });
+
+  it("db: an action that fails is rolled back alone; the others of its group commit", async () => {
+    const committer = new GroupCommitter(db);
+    const outcomes = await Promise.allSettled([
+      committer.run(insert(1)),
+      committer.run(insert(2)),
+      committer.run(async (tx) => {
+        await insert(3)(tx);
+        throw new Error("third refused");
+      }),
+      committer.run(insert(2)), // a unique violation: SQLite undoes the statement
+      committer.run(insert(5)),
+    ]);
+    expect(outcomes.map((o) => o.status)).toEqual([
+      "fulfilled",
+      "fulfilled",
+      "rejected",
+      "rejected",
+      "fulfilled",
+    ]);
+    expect((outcomes[2] as PromiseRejectedResult).reason).toEqual(new Error("third refused"));
+    expect(await rows()).toEqual([1, 2, 5]);
+  });
+
+  it("db: an action settles only once it is committed: another connection already sees it", async () => {
+    const committer = new GroupCommitter(db);
+    const other = open(join(dir, "g.db")).db;
+    try {
+      const seen = await Promise.all([1, 2, 3].map((n) => committer.run(insert(n)).then(() => rows(other))));
+      for (const [i, list] of seen.entries()) expect(list).toContain(i + 1);
+    } finally {
+      await other.destroy();
+    }
+  });
+
+  it("db: when the commit itself fails, every action of the group fails and nothing is kept", async () => {
+    const committer = new GroupCommitter(db);
+    // The first action holds its transaction open until the other three have queued behind it.
+    let release = () => {};
+    const gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const first = committer.run(async (tx) => {
+      await insert(0)(tx);
+      await gate;
+    });
+    const group = Promise.allSettled([
+      committer.run(insert(1)),
+      committer.run(insert(2)),
+      // A deferred foreign key is checked at COMMIT: the whole group's commit fails.
+      committer.run((tx) => sql`insert into t (n, parent_id) values (3, 99)`.execute(tx)),
+    ]);
+    release();
+    await first;
+    expect((await group).map((o) => o.status)).toEqual(["rejected", "rejected", "rejected"]);
+    expect(await rows()).toEqual([0]);
+    // The committer is not stuck: the next action commits.
+    await committer.run(insert(7));
+    expect(await rows()).toEqual([0, 7]);
+  });
+});
