@@ -57,13 +57,23 @@ export async function searchMessages(
 
   /** The matching messages, newest first; on SQLite only those whose doc is in [lo, hi). */
   const pageOf = (window: DocWindow | null, limit: number) => {
+    // Messages are the outer loop: each candidate (a scan for short terms, the index's ids
+    // otherwise) is then checked against the caller's membership and given its room and
+    // author. SQLite never reorders the tables of a CROSS JOIN; left to choose, it judged by
+    // the declared width of a messages row (wider since the thread columns) that walking
+    // every author × every room of the caller through the (room_id, author_id) index beats a
+    // scan — the same rows, read one random lookup at a time: 5 s instead of 0.5 s for a
+    // short term on 1M messages (search-messages.test.ts holds the plan). PostgreSQL plans a
+    // CROSS JOIN with its conditions in WHERE as the inner joins it is, in any order.
     let query = db
       .selectFrom("messages as m")
-      .innerJoin("room_members as rm", (join) =>
-        join.onRef("rm.room_id", "=", "m.room_id").on("rm.user_id", "=", userId),
-      )
-      .innerJoin("rooms as r", "r.id", "m.room_id")
-      .innerJoin("users as u", "u.id", "m.author_id")
+      .crossJoin("room_members as rm")
+      .crossJoin("rooms as r")
+      .crossJoin("users as u")
+      .whereRef("rm.room_id", "=", "m.room_id")
+      .where("rm.user_id", "=", userId)
+      .whereRef("r.id", "=", "m.room_id")
+      .whereRef("u.id", "=", "m.author_id")
       .select([
         "m.id",
         "m.room_id",
