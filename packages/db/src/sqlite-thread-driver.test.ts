@@ -1,13 +1,13 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { Kysely, sql } from "kysely";
+import { type Generated, Kysely, sql } from "kysely";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { isUniqueViolation } from "./errors";
 import { SqliteThreadDialect } from "./sqlite-thread-driver";
 
 interface Schema {
-  t: { id: number; name: string; data: Uint8Array | null };
+  t: { id: Generated<number>; name: string; data: Uint8Array | null };
 }
 
 describe("db: SQLite on its own thread", () => {

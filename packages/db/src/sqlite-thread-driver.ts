@@ -85,7 +85,7 @@ class SqliteThreadDriver implements Driver {
 }
 
 class SqliteThreadConnection implements DatabaseConnection {
-  private readonly pending = new Map<number, { resolve: (reply: Reply) => void; stack?: string }>();
+  private readonly pending = new Map<number, { resolve: (reply: Reply) => void }>();
   private nextId = 1;
   private closing = false;
 
@@ -119,13 +119,13 @@ class SqliteThreadConnection implements DatabaseConnection {
 
   executeQuery<R>(compiledQuery: CompiledQuery): Promise<QueryResult<R>> {
     const id = this.nextId++;
-    // Where the query was made: the thread's own stack says nothing useful.
-    const stack = new Error().stack;
+    // Where the query was made (the thread's own stack says nothing useful). Formatting a
+    // stack is costly, so it is only read if the query fails.
+    const origin = new Error();
     return new Promise((resolve, reject) => {
       this.pending.set(id, {
-        stack,
         resolve: (reply) => {
-          if ("error" in reply) reject(toError(reply.error, stack));
+          if ("error" in reply) reject(toError(reply.error, origin.stack));
           else if ("rows" in reply) resolve({ rows: reply.rows as R[] });
           else if ("changes" in reply)
             resolve({
