@@ -1,9 +1,10 @@
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
-import { Kysely, PostgresDialect } from "kysely";
+import SQLite from "better-sqlite3";
+import { Kysely, PostgresDialect, SqliteDialect } from "kysely";
 import pg from "pg";
 import type { Database } from "./schema";
-import { SqliteThreadDialect } from "./sqlite-thread-driver";
+import { withStatementCache } from "./statement-cache";
 
 export type DbKind = "sqlite" | "postgres";
 
@@ -26,8 +27,7 @@ export type DbOptions =
 export function connectDb(options: DbOptions): DbHandle {
   if (options.kind === "sqlite") {
     if (options.file !== ":memory:") mkdirSync(dirname(options.file), { recursive: true });
-    // The connection runs on its own thread (pragmas and why: sqlite-thread.mjs).
-    const db = new Kysely<Database>({ dialect: new SqliteThreadDialect(options.file) });
+    const db = new Kysely<Database>({ dialect: sqliteDialect(options.file) });
     return { db, kind: "sqlite", close: () => db.destroy() };
   }
   const pool = new pg.Pool({
@@ -38,4 +38,19 @@ export function connectDb(options: DbOptions): DbHandle {
   });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return { db, kind: "postgres", schema: options.schema, close: () => db.destroy() };
+}
+
+/**
+ * Parley's SQLite connection: WAL lets readers proceed during a write. synchronous=FULL syncs
+ * the WAL on every commit, so an acked message survives a power cut, not only a process crash;
+ * group commit (one transaction per batch of sends, one per group of actions) keeps that
+ * affordable. FKs are off by default in SQLite and must be switched on per connection.
+ */
+export function sqliteDialect(file: string): SqliteDialect {
+  const sqlite = new SQLite(file);
+  sqlite.pragma("journal_mode = WAL");
+  sqlite.pragma("synchronous = FULL");
+  sqlite.pragma("foreign_keys = ON");
+  sqlite.pragma("busy_timeout = 5000");
+  return new SqliteDialect({ database: withStatementCache(sqlite) });
 }

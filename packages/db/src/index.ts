@@ -1,5 +1,4 @@
-export { connectDb, type DbHandle, type DbKind, type DbOptions } from "./connect";
+export { connectDb, type DbHandle, type DbKind, type DbOptions, sqliteDialect } from "./connect";
 export { isUniqueViolation } from "./errors";
 export { migrateToLatest } from "./migrate";
 export type * from "./schema";
-export { SqliteThreadDialect } from "./sqlite-thread-driver";

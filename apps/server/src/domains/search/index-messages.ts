@@ -21,8 +21,8 @@ export async function indexMessages(
 
 /**
  * The same, inside the caller's transaction. Set-based: a handful of statements per chunk of
- * messages, not a few per message — each statement is a round trip to the SQLite thread (or to
- * PostgreSQL) while the transaction holds the connection that sends are waiting for.
+ * messages, not five per message — each statement costs a compile and a call (on PostgreSQL a
+ * round trip) while the transaction holds the connection that sends are waiting for.
  */
 export async function indexMessagesIn(tx: Kysely<Database>, messageIds: readonly string[]): Promise<void> {
   const ids = [...new Set(messageIds)];
