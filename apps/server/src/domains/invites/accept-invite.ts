@@ -16,6 +16,7 @@ export async function acceptInvite(
   invite: { id: string; roomId: string },
   alreadyMember: boolean,
 ): Promise<Room> {
+  let added: Room | null = null;
   if (!alreadyMember) {
     const counted = await ctx.db
       .updateTable("room_invites")
@@ -26,9 +27,9 @@ export async function acceptInvite(
       .executeTakeFirst();
     if (Number(counted.numUpdatedRows) === 0)
       throw new AppError("INVITE_INVALID", "This invite link is no longer valid");
-    await addMember(ctx, invite.roomId, userId);
+    added = (await addMember(ctx, invite.roomId, userId)).room;
   }
-  const room = await getRoom(ctx.db, invite.roomId, userId);
+  const room = added ?? (await getRoom(ctx.db, invite.roomId, userId));
   if (!room) throw new AppError("INVITE_INVALID", "This invite link is no longer valid");
   return room;
 }

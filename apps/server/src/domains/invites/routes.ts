@@ -35,7 +35,7 @@ export function inviteRoutes(app: FastifyInstance, ctx: AppContext): void {
       "room.members.add",
       access && { ...access, target: { userId, role: null, banned: target?.banned } },
     );
-    return { member: await addMember(ctx, roomId, userId) };
+    return { member: (await addMember(ctx, roomId, userId)).member };
   });
 
   app.post(API.invites(":roomId"), { config: { rule: "room.invites.manage" } }, async (request, reply) => {

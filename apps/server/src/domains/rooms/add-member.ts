@@ -1,4 +1,4 @@
-import type { Member } from "@parley/protocol";
+import type { Member, Room } from "@parley/protocol";
 import type { AppContext } from "../../context";
 import { runAction } from "../../db/run-action";
 import { AppError } from "../../errors";
@@ -8,13 +8,14 @@ import { countMembers, getRoom } from "./queries";
 /**
  * Makes someone a member (added by another member, or through an invite link). Adding a
  * member twice is a no-op. Their devices see the room appear; the room hears the new count.
- * Authorised by the caller.
+ * Authorised by the caller. `room` is the room as the new member sees it, read in the same
+ * transaction (null when they already were a member).
  */
 export async function addMember(
   ctx: Pick<AppContext, "db" | "bus">,
   roomId: string,
   userId: string,
-): Promise<Member> {
+): Promise<{ member: Member; room: Room | null }> {
   return runAction(ctx, async ({ tx, publish }) => {
     const user = await tx
       .selectFrom("users")
@@ -34,8 +35,9 @@ export async function addMember(
       .where("room_id", "=", roomId)
       .where("user_id", "=", userId)
       .executeTakeFirstOrThrow();
+    let room: Room | null = null;
     if (Number(inserted.numInsertedOrUpdatedRows ?? 0) > 0) {
-      const room = await getRoom(tx, roomId, userId);
+      room = await getRoom(tx, roomId, userId);
       publish(userTopic(userId), { type: "membership", roomId, userId, joined: true, room });
       publish(roomTopic(roomId), {
         type: "room.members",
@@ -43,11 +45,12 @@ export async function addMember(
         memberCount: room?.memberCount ?? (await countMembers(tx, roomId)),
       });
     }
-    return {
+    const member: Member = {
       user: { id: user.id, displayName: user.display_name },
       role: row.role,
       joinedAt: row.joined_at,
       mutedUntil: row.muted_until,
     };
+    return { member, room };
   });
 }

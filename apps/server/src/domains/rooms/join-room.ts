@@ -10,8 +10,8 @@ export async function joinRoom(
   roomId: string,
 ): Promise<Room> {
   // Membership begins in one place (add-member.ts), as it ends in one (remove-member.ts).
-  await addMember(ctx, roomId, userId);
-  const room = await getRoom(ctx.db, roomId, userId);
+  const added = await addMember(ctx, roomId, userId);
+  const room = added.room ?? (await getRoom(ctx.db, roomId, userId));
   if (!room) throw new Error(`room ${roomId} vanished during join`);
   return room;
 }
