@@ -62,6 +62,17 @@ describe("db: group commit (SQLite)", () => {
     expect(counter.commits).toBe(1);
   });
 
+  it("db: a batch the caller already gathered starts at once instead of waiting for the turn to end", async () => {
+    const committer = new GroupCommitter(db);
+    // Not gathered: both wait for the end of this turn and share one commit.
+    await Promise.all([committer.run(insert(1)), committer.run(insert(2))]);
+    expect(counter.commits).toBe(1);
+    // Gathered: it starts now, alone; what arrives after it waits for the next group.
+    await Promise.all([committer.run(insert(3), true), committer.run(insert(4))]);
+    expect(counter.commits).toBe(3);
+    expect(await rows()).toEqual([1, 2, 3, 4]);
+  });
+
   it("db: an action that fails is rolled back alone; the others of its group commit", async () => {
     const committer = new GroupCommitter(db);
     const outcomes = await Promise.allSettled([

@@ -30,7 +30,12 @@ export class GroupCommitter {
 
   constructor(private readonly db: Kysely<Database>) {}
 
-  run<T>(body: (tx: Transaction<Database>) => Promise<T>): Promise<T> {
+  /**
+   * Runs `body` in the next group. `gathered`: the caller already collected a batch in this
+   * turn of the event loop (the send pipeline), so if no group is pending it starts at once
+   * instead of waiting for the turn to end.
+   */
+  run<T>(body: (tx: Transaction<Database>) => Promise<T>, gathered = false): Promise<T> {
     return new Promise<T>((resolve, reject) => {
       this.queue.push({ body, resolve: resolve as (value: unknown) => void, reject });
       if (!this.running) {
@@ -38,7 +43,8 @@ export class GroupCommitter {
         // Better-sqlite3 is synchronous: nothing else runs while a transaction is written, so
         // a group can only gather what arrives before it starts. Waiting for the end of this
         // turn of the event loop lets every request read in this turn (a burst of joins) join.
-        setImmediate(() => void this.drain());
+        if (gathered) void this.drain();
+        else setImmediate(() => void this.drain());
       }
     });
   }

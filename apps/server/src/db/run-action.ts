@@ -24,10 +24,12 @@ export interface ActionTx {
  * client ever sees an event for a change that was rolled back (Zulip's send-after-commit).
  * On SQLite the transaction may be shared with other actions (group commit): this action's
  * writes are still all or nothing, and it still settles only once they are durable.
+ * `gathered`: the caller batched its work in this turn already (see GroupCommitter.run).
  */
 export async function runAction<T>(
   ctx: Pick<AppContext, "db" | "bus">,
   work: (a: ActionTx) => Promise<T>,
+  options: { gathered?: boolean } = {},
 ): Promise<T> {
   const queued: Array<[string, BusEvent]> = [];
   let jobs = 0;
@@ -36,7 +38,7 @@ export async function runAction<T>(
   const db = ctx.db as Kysely<Database>;
   // On SQLite, actions that arrive together share one commit (group-commit.ts).
   const transact = <R>(body: (tx: Transaction<Database>) => Promise<R>) =>
-    isPostgres(db) ? db.transaction().execute(body) : groupCommitterFor(db).run(body);
+    isPostgres(db) ? db.transaction().execute(body) : groupCommitterFor(db).run(body, options.gathered);
   const result = await transact((tx) =>
     work({
       tx,
