@@ -10,7 +10,7 @@ import { indexMessagesIn } from "./index-messages";
  * window is indexed in rounds of this many entries with a turn of the event loop between them.
  * One transaction per round, not one per room: each commit is an fsync.
  */
-const CHUNK = 500;
+const CHUNK = 100;
 
 /**
  * New messages are indexed by one job per window of this many ms, not per stored batch: each
