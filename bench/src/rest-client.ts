@@ -15,6 +15,11 @@ export class RestClient {
     return (await this.post<{ room: Room }>(API.joinRoom(roomId), 200, {})).room;
   }
 
+  /** A direct message with one other person (created; both are members). */
+  async openDm(userId: string): Promise<Room> {
+    return (await this.post<{ room: Room }>(API.conversations, 201, { userIds: [userId] })).room;
+  }
+
   private async post<T>(path: string, expected: number, body: unknown): Promise<T> {
     const res = await fetch(this.baseUrl + path, {
       method: "POST",

@@ -2,9 +2,12 @@ import { CLIENT_FRAME, SERVER_FRAME, type ServerFrame, SOCKET_PATH } from "@parl
 import { io, type Socket } from "socket.io-client";
 import WebSocket from "ws";
 import { monoMs } from "../clock";
+import { senderOf } from "./fleet";
 import type { SocketSpec } from "./protocol";
 
 const READY_TIMEOUT_MS = 15_000;
+/** The web app's delivery-receipt interval (RECEIPT_INTERVAL_MS in its receipts.ts). */
+const RECEIPT_INTERVAL_MS = 750;
 
 /** What a socket reports to the fleet that owns it. `at` is monoMs() at arrival. */
 export interface ClientEvents {
@@ -36,6 +39,8 @@ export class ParleyClient implements ChatClient {
   sent = 0;
   private closedByUs = false;
   private waiter: { type: string; resolve: () => void } | undefined;
+  /** The newest seq to report, and the pending receipt's timer. */
+  private readonly receipt: { due: number; timer?: ReturnType<typeof setTimeout> } = { due: 0 };
 
   private constructor(
     private readonly ws: WebSocket,
@@ -52,6 +57,7 @@ export class ParleyClient implements ChatClient {
         case SERVER_FRAME.MESSAGE: {
           const m = frame.message;
           events.message(this, m.seq, m.id, m.clientId, m.body, at);
+          if (senderOf(m.clientId) !== this.id) this.offerReceipt(m.seq);
           break;
         }
         case SERVER_FRAME.ACK:
@@ -98,6 +104,26 @@ export class ParleyClient implements ChatClient {
     return client;
   }
 
+  /**
+   * Delivery receipts, as the web app sends them (apps/web/src/features/realtime/receipts.ts):
+   * someone else's message starts a timer, and when it fires the newest seq received by then
+   * goes out — one frame per room per interval. The server records them and tells the authors
+   * their messages were delivered: work a real room costs, so the bench does it too.
+   */
+  private offerReceipt(seq: number): void {
+    if (seq <= this.receipt.due) return;
+    this.receipt.due = seq;
+    if (this.receipt.timer) return;
+    this.receipt.timer = setTimeout(() => {
+      this.receipt.timer = undefined;
+      if (this.room && this.ws.readyState === WebSocket.OPEN) {
+        this.ws.send(
+          JSON.stringify({ type: CLIENT_FRAME.RECEIPT, roomId: this.room, seq: this.receipt.due }),
+        );
+      }
+    }, RECEIPT_INTERVAL_MS);
+  }
+
   send(clientId: string, body: string): void {
     if (!this.room) throw new Error("idle socket cannot send");
     this.ws.send(JSON.stringify({ type: CLIENT_FRAME.SEND, roomId: this.room, clientId, body }));
@@ -105,6 +131,7 @@ export class ParleyClient implements ChatClient {
 
   close(): void {
     this.closedByUs = true;
+    clearTimeout(this.receipt.timer);
     this.ws.close();
   }
 

@@ -73,10 +73,11 @@ export async function startParleyServer(
 }
 
 /**
- * Creates one 1:1 room per pair of users (the first creates it, the second joins) and returns
- * the room ids, pair by pair, `concurrency` pairs at a time.
+ * Opens one direct message per pair of users (the first opens it with the second) and returns
+ * the room ids, pair by pair, `concurrency` pairs at a time. A DM, not a two-member channel:
+ * that is what a 1:1 chat is in Parley, and every DM message costs a notification job too.
  */
-export async function createPairRooms(p: ParleyServer, pairUsers: readonly SeededUser[], runId: string) {
+export async function createPairRooms(p: ParleyServer, pairUsers: readonly SeededUser[]) {
   const rooms: string[] = [];
   const concurrency = 20;
   for (let i = 0; i < pairUsers.length; i += 2 * concurrency) {
@@ -85,8 +86,7 @@ export async function createPairRooms(p: ParleyServer, pairUsers: readonly Seede
       Array.from({ length: batch.length / 2 }, async (_, k) => {
         const [a, b] = [batch[2 * k], batch[2 * k + 1]];
         if (!a || !b) throw new Error("pair users must come in twos");
-        const room = await p.rest(a).createRoom(`pair ${runId} ${i / 2 + k}`);
-        await p.rest(b).join(room.id);
+        const room = await p.rest(a).openDm(b.id);
         return room.id;
       }),
     );

@@ -97,13 +97,13 @@ export async function runParleySuite(
   let pingPong: PingPongResult | null = null;
   let persisted: PersistedResult | null = null;
   if (phases.includes("pingpong") || phases.includes("persisted")) {
-    const pairRooms = await createPairRooms(p, pairUsers, runId);
+    const pairRooms = await createPairRooms(p, pairUsers);
     const specs = pairUsers.map((u, i) => ({
       id: next + i,
       room: pairRooms[Math.floor(i / 2)] ?? null,
       cookie: u.cookie,
     }));
-    ctx.log(`Parley pairs: ${profile.pairs} rooms of 2`);
+    ctx.log(`Parley pairs: ${profile.pairs} direct messages`);
     await openPairs(ctx, target, specs);
     if (phases.includes("pingpong")) pingPong = await runPingPong(ctx, "parley", serverPid);
     if (phases.includes("persisted")) persisted = await runPersisted(ctx, db, serverPid, specs.length);
@@ -136,7 +136,7 @@ export async function runPersistedSuite(
 ): Promise<{ persisted: PersistedResult; errorLogLines: number; errorLogExamples: string[] }> {
   const pairs = ctx.options.profile.pairs;
   const p = await startParleyServer(ctx, db, 2 * pairs, runId, abort);
-  const rooms = await createPairRooms(p, p.users, runId);
+  const rooms = await createPairRooms(p, p.users);
   const specs = p.users.map((u, i) => ({ id: i, room: rooms[Math.floor(i / 2)] ?? null, cookie: u.cookie }));
   await openPairs(ctx, { kind: "parley", port: p.server.port }, specs);
   const persisted = await runPersisted(ctx, db, p.server.pid, specs.length);
