@@ -1,5 +1,6 @@
 import type { DbKind, JobsTable } from "@parley/db";
 import type { Selectable } from "kysely";
+import { runAction } from "../db/run-action";
 import { JOBS_TOPIC } from "../realtime/bus";
 import { retryDelayMs } from "./backoff";
 import type { AnyJobDefinition, JobContext } from "./define-job";
@@ -229,13 +230,17 @@ export class JobWorker {
     job: JobRow,
     outcome: { status: JobRow["status"]; run_after?: string; last_error: string | null },
   ): Promise<void> {
-    await this.ctx.db
-      .updateTable("jobs")
-      .set({ ...outcome, locked_until: null, updated_at: this.options.now().toISOString() })
-      .where("id", "=", job.id)
-      .where("status", "=", "running")
-      .where("attempts", "=", job.attempts)
-      .execute();
+    // An action, so on SQLite the outcomes of a round's jobs (which finish together) share one
+    // commit instead of one fsync each.
+    await runAction(this.ctx, ({ tx }) =>
+      tx
+        .updateTable("jobs")
+        .set({ ...outcome, locked_until: null, updated_at: this.options.now().toISOString() })
+        .where("id", "=", job.id)
+        .where("status", "=", "running")
+        .where("attempts", "=", job.attempts)
+        .execute(),
+    );
   }
 
   private async pruneNow(): Promise<void> {
