@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { isFrame, type TestClient } from "../../testing/test-client";
 import { DB_KINDS, startWithPeople, type TestServer } from "../../testing/test-server";
+import { recordReceipts } from "./record-receipt";
 
 describe.each(DB_KINDS)("delivery receipts (%s)", (kind) => {
   let server: TestServer;
@@ -49,6 +50,41 @@ describe.each(DB_KINDS)("delivery receipts (%s)", (kind) => {
     const a = await ana.connect();
     await a.sync([{ roomId: room.id, afterSeq: 3 }]);
     expect(a.frames.filter(isFrame("delivered"))).toEqual([{ type: "delivered", roomId: room.id, seq: 3 }]);
+    a.close();
+    b.close();
+  });
+
+  it("receipts: a burst of receipts is recorded for everyone and tells each author once", async () => {
+    const room = await ana.createRoom();
+    await ben.join(room.id);
+    await carl.join(room.id);
+    await ana.send(room.id, "from ana");
+    await ben.send(room.id, "from ben");
+    const a = await ana.connect();
+    await a.sync([{ roomId: room.id, afterSeq: 2 }]);
+    const b = await ben.connect();
+    await b.sync([{ roomId: room.id, afterSeq: 2 }]);
+    const [anaId, benId, carlId] = [ana, ben, carl].map((p) => p.user?.id ?? "");
+    // As a burst reaches the writer: Ben's and Carl's devices, in one batch.
+    await recordReceipts(server.app.ctx, [
+      { userId: benId ?? "", roomId: room.id, seq: 2 },
+      { userId: carlId ?? "", roomId: room.id, seq: 2 },
+    ]);
+    await a.waitFor(isFrame("delivered"));
+    await b.waitFor(isFrame("delivered"));
+    await new Promise((r) => setTimeout(r, 150));
+    // Ana's message reached Ben and Carl: one frame, not one per receipt. Ben's reached Carl.
+    expect(a.frames.filter(isFrame("delivered"))).toEqual([{ type: "delivered", roomId: room.id, seq: 2 }]);
+    expect(b.frames.filter(isFrame("delivered"))).toEqual([{ type: "delivered", roomId: room.id, seq: 2 }]);
+    const rows = await server.app.ctx.db
+      .selectFrom("room_members")
+      .select(["user_id", "received_seq"])
+      .where("room_id", "=", room.id)
+      .execute();
+    const received = new Map(rows.map((r) => [r.user_id, Number(r.received_seq)]));
+    expect([received.get(anaId ?? ""), received.get(benId ?? ""), received.get(carlId ?? "")]).toEqual([
+      0, 2, 2,
+    ]);
     a.close();
     b.close();
   });
