@@ -2,6 +2,8 @@ import type { AppContext } from "../../context";
 import { CoalescingWriter } from "../../db/coalescing-writer";
 import { runAction } from "../../db/run-action";
 import { userTopic } from "../../realtime/bus";
+import { authorize, SOCKET_RULES } from "../../rules/rules";
+import { batchedRoomAccess } from "../rooms/queries";
 
 /** One device's word: "I have received this room up to `seq`". */
 export interface Receipt {
@@ -20,9 +22,17 @@ export function createReceiptRecorder(ctx: Pick<AppContext, "db" | "bus">) {
     (batch) => recordReceipts(ctx, [...batch.values()]),
     (older, newer) => (newer.seq > older.seq ? newer : older),
   );
+  const accessOf = batchedRoomAccess(ctx.db);
   return {
-    /** Resolves once the receipt is stored and its authors told. The caller checked membership. */
-    record: (receipt: Receipt) => writer.add(`${receipt.userId}\u0000${receipt.roomId}`, receipt),
+    /**
+     * Checks the receipt against the rules (a member's device only), then resolves once it is
+     * stored and its authors told. Access is read for a burst at once, like the writes.
+     */
+    record: async (receipt: Receipt) => {
+      const access = await accessOf(receipt.userId, receipt.roomId);
+      authorize({ kind: "user", userId: receipt.userId }, SOCKET_RULES.receipt, access);
+      await writer.add(`${receipt.userId}\u0000${receipt.roomId}`, receipt);
+    },
     flush: () => writer.flush(),
   };
 }
