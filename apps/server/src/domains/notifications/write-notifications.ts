@@ -1,5 +1,6 @@
 import type { Database } from "@parley/db";
 import type { Insertable } from "kysely";
+import { runAction } from "../../db/run-action";
 import type { JobContext } from "../../jobs/define-job";
 import { userTopic } from "../../realtime/bus";
 import { notificationsByIds } from "./queries";
@@ -14,15 +15,19 @@ export async function writeNotifications(
   rows: ReadonlyArray<Insertable<Database["notifications"]>>,
 ): Promise<Array<{ id: string; user_id: string }>> {
   if (rows.length === 0) return [];
-  const written = await ctx.db
-    .insertInto("notifications")
-    .values([...rows])
-    .onConflict((oc) => oc.columns(["user_id", "message_id"]).doNothing())
-    .returning(["id", "user_id"])
-    .execute();
-  for (const { id, user_id } of written) {
-    const [notification] = await notificationsByIds(ctx.db, user_id, [id]);
-    if (notification) ctx.bus.publish(userTopic(user_id), { type: "notification.new", notification });
-  }
-  return written;
+  // An action: on SQLite the entries written by a round of jobs share one commit, and the
+  // devices hear of them only after it.
+  return runAction(ctx, async ({ tx, publish }) => {
+    const written = await tx
+      .insertInto("notifications")
+      .values([...rows])
+      .onConflict((oc) => oc.columns(["user_id", "message_id"]).doNothing())
+      .returning(["id", "user_id"])
+      .execute();
+    for (const { id, user_id } of written) {
+      const [notification] = await notificationsByIds(tx, user_id, [id]);
+      if (notification) publish(userTopic(user_id), { type: "notification.new", notification });
+    }
+    return written;
+  });
 }
