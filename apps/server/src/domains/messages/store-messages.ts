@@ -1,9 +1,10 @@
 import { randomUUID } from "node:crypto";
 import type { Database } from "@parley/db";
 import type { Message } from "@parley/protocol";
-import { type Insertable, type Selectable, sql, type Transaction } from "kysely";
+import type { Insertable, Selectable, Transaction } from "kysely";
 import type { AppContext } from "../../context";
 import { isPostgres } from "../../db/dialect";
+import { integerById } from "../../db/integer-by-id";
 import { runAction } from "../../db/run-action";
 import { roomTopic } from "../../realtime/bus";
 import { bindAttachments } from "../attachments/bind-attachments";
@@ -234,10 +235,7 @@ async function bumpRoomCounters(
     if (isPostgres(tx)) {
       await tx.selectFrom("rooms").select("id").where("id", "in", chunk).orderBy("id").forUpdate().execute();
     }
-    const bump = sql<number>`case ${sql.ref("id")} ${sql.join(
-      chunk.map((id) => sql`when ${id} then cast(${freshByRoom.get(id)?.length ?? 0} as integer)`),
-      sql` `,
-    )} end`;
+    const bump = integerById(chunk.map((id) => [id, freshByRoom.get(id)?.length ?? 0] as const));
     const rows = await tx
       .updateTable("rooms")
       .set((eb) => ({ last_seq: eb("last_seq", "+", bump) }))

@@ -83,7 +83,11 @@ export async function recordReceipts(
     }
     for (const [roomId, list] of moved) {
       const byUpTo = new Map<number, string[]>();
-      for (const { userId, upTo } of list) byUpTo.set(upTo, [...(byUpTo.get(upTo) ?? []), userId]);
+      for (const { userId, upTo } of list) {
+        const users = byUpTo.get(upTo);
+        if (users) users.push(userId);
+        else byUpTo.set(upTo, [userId]);
+      }
       for (const [upTo, userIds] of byUpTo) {
         await tx
           .updateTable("room_members")

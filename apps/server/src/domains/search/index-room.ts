@@ -1,6 +1,7 @@
 import type { Database } from "@parley/db";
-import { type Kysely, sql } from "kysely";
+import type { Kysely } from "kysely";
 import { z } from "zod";
+import { integerById } from "../../db/integer-by-id";
 import { defineJob, type JobContext } from "../../jobs/define-job";
 import { indexMessagesIn } from "./index-messages";
 
@@ -83,10 +84,7 @@ export async function indexSomeRooms(db: Kysely<Database>): Promise<boolean> {
     );
     const upTo = new Map<string, number>();
     for (const e of entries) upTo.set(e.room_id, Number(e.seq));
-    const mark = sql<number>`case ${sql.ref("id")} ${sql.join(
-      [...upTo].map(([roomId, seq]) => sql`when ${roomId} then cast(${seq} as integer)`),
-      sql` `,
-    )} end`;
+    const mark = integerById(upTo);
     await tx
       .updateTable("rooms")
       .set({ indexed_seq: mark })
