@@ -79,35 +79,6 @@ export const accessKey = (roomId: string, userId: string | null) => `${roomId}:$
  * Room-plus-membership (and any active ban) for many (room, user) pairs in one query — the
  * send pipeline checks a whole batch at once. Keyed by accessKey; a missing room maps to null.
  */
-/**
- * `loadRoomAccess` for callers that come in bursts (a room's devices all sending receipts at
- * once): the lookups asked for in one turn of the event loop are answered by one
- * `loadRoomAccessMany`.
- */
-export function batchedRoomAccess(db: Kysely<Database>) {
-  let queue: Array<{
-    userId: string;
-    roomId: string;
-    resolve: (access: RoomResource | null) => void;
-    reject: (error: unknown) => void;
-  }> = [];
-  const run = async () => {
-    const batch = queue;
-    queue = [];
-    try {
-      const access = await loadRoomAccessMany(db, batch);
-      for (const b of batch) b.resolve(access.get(accessKey(b.roomId, b.userId)) ?? null);
-    } catch (error) {
-      for (const b of batch) b.reject(error);
-    }
-  };
-  return (userId: string, roomId: string) =>
-    new Promise<RoomResource | null>((resolve, reject) => {
-      queue.push({ userId, roomId, resolve, reject });
-      if (queue.length === 1) setImmediate(() => void run());
-    });
-}
-
 export async function loadRoomAccessMany(
   db: Kysely<Database>,
   pairs: ReadonlyArray<{ roomId: string; userId: string | null }>,
@@ -163,6 +134,35 @@ export async function loadRoomAccessMany(
     );
   }
   return access;
+}
+
+/**
+ * `loadRoomAccess` for callers that come in bursts (a room's devices all sending receipts at
+ * once): the lookups asked for in one turn of the event loop are answered by one
+ * `loadRoomAccessMany`.
+ */
+export function batchedRoomAccess(db: Kysely<Database>) {
+  let queue: Array<{
+    userId: string;
+    roomId: string;
+    resolve: (access: RoomResource | null) => void;
+    reject: (error: unknown) => void;
+  }> = [];
+  const run = async () => {
+    const batch = queue;
+    queue = [];
+    try {
+      const access = await loadRoomAccessMany(db, batch);
+      for (const b of batch) b.resolve(access.get(accessKey(b.roomId, b.userId)) ?? null);
+    } catch (error) {
+      for (const b of batch) b.reject(error);
+    }
+  };
+  return (userId: string, roomId: string) =>
+    new Promise<RoomResource | null>((resolve, reject) => {
+      queue.push({ userId, roomId, resolve, reject });
+      if (queue.length === 1) setImmediate(() => void run());
+    });
 }
 
 /** One room as the given user sees it. */
