@@ -9,7 +9,7 @@ import { runAction } from "../../db/run-action";
 import { roomTopic } from "../../realtime/bus";
 import { bindAttachments } from "../attachments/bind-attachments";
 import { attachmentsOf } from "../attachments/queries";
-import { mayNotify, notifyMessageJob } from "../notifications/notify-message";
+import { mayNotify, NOTIFY_MESSAGES_PER_JOB, notifyMessageJob } from "../notifications/notify-message";
 import { indexNewMessagesJob, indexWindow } from "../search/index-room";
 import { recordThreadReplies } from "../threads/record-thread-replies";
 import { replyPreview, selectMessages, toMessage } from "./queries";
@@ -183,7 +183,11 @@ export async function storeMessages(
           if (target && result) result.message.replyTo = replyPreview(target);
         }
       }
-      for (const messageId of notifying) await enqueue(notifyMessageJob, { messageId }, { key: messageId });
+      // One notification job for the batch (a job per message fell behind a flood of DMs).
+      for (let i = 0; i < notifying.length; i += NOTIFY_MESSAGES_PER_JOB) {
+        const messageIds = notifying.slice(i, i + NOTIFY_MESSAGES_PER_JOB);
+        await enqueue(notifyMessageJob, { messageIds }, { key: messageIds[0] });
+      }
       // Searchable within a couple of seconds: one indexing job per window, however many batches
       // and rooms the window holds (a later enqueue with the same key is a no-op).
       if (fresh.length > 0) {

@@ -2,7 +2,8 @@ import { API, mentionText, type Notification, type ReadState, type Room } from "
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { isFrame, type TestClient } from "../../testing/test-client";
 import { DB_KINDS, seedPerson, startTestServer, type TestServer } from "../../testing/test-server";
-import { notifyForMessage } from "./notify-message";
+import { storeMessages } from "../messages/store-messages";
+import { notifyForMessages, notifyMessageJob } from "./notify-message";
 
 type Inbox = { notifications: Notification[]; hasMore: boolean; unreadCount: number };
 
@@ -130,8 +131,103 @@ describe.each(DB_KINDS)("notifications (%s)", (kind) => {
       const entries = (await inbox(ben)).notifications;
       expect(entries.map((n) => n.messageId)).toEqual([second.id]);
       // The job may run again after a crash: still one entry.
-      await notifyForMessage(server.app.ctx, second.id);
+      await notifyForMessages(server.app.ctx, [second.id]);
       expect((await inbox(ben)).notifications).toHaveLength(1);
+    } finally {
+      server.app.ctx.jobs.start();
+    }
+  });
+
+  it("notifications: a batch of sends is one job; its entries reach devices oldest first and list newest first", async () => {
+    const { ana, ben, room } = await channel();
+    const dm = (await ana.request<{ room: Room }>("POST", API.conversations, { userIds: [ben.user?.id] }))
+      .body.room;
+    const socket = await ben.connect();
+    await socket.waitFor(isFrame("ready"));
+    const before = socket.frames.length;
+    await server.app.ctx.jobs.stop();
+    let sent: Awaited<ReturnType<typeof storeMessages>>;
+    try {
+      // One batch, as the send pipeline stores what arrives in one turn: three DMs and a mention.
+      const author = { id: ana.user?.id ?? "", displayName: "Ana" };
+      const send = (roomId: string, body: string) => ({
+        author,
+        roomId,
+        clientId: crypto.randomUUID(),
+        body,
+      });
+      sent = await storeMessages(server.app.ctx, [
+        send(dm.id, "one"),
+        send(room.id, `${mentionText("Ben")} two`),
+        send(dm.id, "three"),
+        send(room.id, "nobody is named here"),
+        send(dm.id, "four"),
+      ]);
+      const jobs = await server.app.ctx.db
+        .selectFrom("jobs")
+        .select("payload")
+        .where("kind", "=", notifyMessageJob.id)
+        .where("status", "=", "pending")
+        .execute();
+      expect(jobs).toHaveLength(1);
+      expect(JSON.parse(jobs[0]?.payload ?? "{}").messageIds.sort()).toEqual(
+        [0, 1, 2, 4].map((i) => sent[i]?.message.id).sort(),
+      );
+      await settle();
+    } finally {
+      server.app.ctx.jobs.start();
+    }
+    const frames = await expect
+      .poll(() => socket.frames.slice(before).filter(isFrame("notification.new")), { timeout: 5_000 })
+      .toHaveLength(4)
+      .then(() => socket.frames.slice(before).filter(isFrame("notification.new")));
+    const wanted = [0, 1, 2, 4].map((i) => sent[i]?.message.id);
+    expect(frames.map((f) => f.notification.messageId).sort()).toEqual([...wanted].sort());
+    // Within a room the device hears them in order (each goes on top of its inbox).
+    const dmOrder = frames.filter((f) => f.notification.room.id === dm.id).map((f) => f.notification.seq);
+    expect(dmOrder).toEqual([...dmOrder].sort((a, b) => a - b));
+    expect(frames.find((f) => f.notification.room.id === dm.id)?.notification.room.people).toEqual([
+      { id: ana.user?.id, displayName: "Ana" },
+    ]);
+    // They share a timestamp: a page of one at a time still walks them all, newest first per room.
+    const walked: Notification[] = [];
+    let page = await inbox(ben, "?limit=1");
+    walked.push(...page.notifications);
+    while (page.hasMore) {
+      page = await inbox(ben, `?limit=1&before=${walked.at(-1)?.id}`);
+      walked.push(...page.notifications);
+    }
+    expect(walked.map((n) => n.messageId).sort()).toEqual([...wanted].sort());
+    expect(walked.filter((n) => n.room.id === dm.id).map((n) => n.excerpt)).toEqual(["four", "three", "one"]);
+    socket.close();
+  });
+
+  it("notifications: a job queued before send batches shared one (a single messageId) still runs", async () => {
+    const { ana, ben, room } = await channel();
+    await server.app.ctx.jobs.stop();
+    try {
+      const message = await ana.send(room.id, `${mentionText("Ben")} from before the upgrade`);
+      await server.app.ctx.db.deleteFrom("jobs").where("kind", "=", notifyMessageJob.id).execute();
+      // As an older server wrote it (enqueueJob would write today's shape).
+      const now = new Date().toISOString();
+      await server.app.ctx.db
+        .insertInto("jobs")
+        .values({
+          id: crypto.randomUUID(),
+          kind: notifyMessageJob.id,
+          version: notifyMessageJob.version,
+          payload: JSON.stringify({ messageId: message.id }),
+          status: "pending",
+          run_after: now,
+          locked_until: null,
+          last_error: null,
+          dedupe_key: message.id,
+          created_at: now,
+          updated_at: now,
+        })
+        .execute();
+      await settle();
+      expect((await inbox(ben)).notifications.map((n) => n.messageId)).toEqual([message.id]);
     } finally {
       server.app.ctx.jobs.start();
     }

@@ -1,9 +1,9 @@
 import type { Database } from "@parley/db";
 import { EXCERPT_LENGTH, excerpt, type Notification } from "@parley/protocol";
 import type { Kysely } from "kysely";
-import { conversationPeople } from "../rooms/queries";
+import { conversationMembers } from "../rooms/queries";
 
-function selectNotifications(db: Kysely<Database>, userId: string) {
+function selectNotifications(db: Kysely<Database>) {
   return db
     .selectFrom("notifications as n")
     .innerJoin("rooms", "rooms.id", "n.room_id")
@@ -11,6 +11,7 @@ function selectNotifications(db: Kysely<Database>, userId: string) {
     .leftJoin("messages", "messages.id", "n.message_id")
     .select([
       "n.id",
+      "n.user_id",
       "n.kind",
       "n.room_id",
       "n.message_id",
@@ -24,19 +25,21 @@ function selectNotifications(db: Kysely<Database>, userId: string) {
       "messages.body",
       "messages.deleted_at",
       "messages.thread_root_id",
-    ])
-    .where("n.user_id", "=", userId);
+    ]);
 }
 
 type Row = Awaited<ReturnType<ReturnType<typeof selectNotifications>["execute"]>>[number];
 
-async function toNotifications(db: Kysely<Database>, userId: string, rows: Row[]): Promise<Notification[]> {
+/** The entries as their owners see them (a conversation is named by its other people). */
+async function toNotifications(db: Kysely<Database>, rows: Row[]): Promise<Notification[]> {
   const conversations = [...new Set(rows.filter((r) => r.room_kind !== "channel").map((r) => r.room_id))];
-  const people = await conversationPeople(db, conversations, userId);
+  const members = await conversationMembers(db, conversations);
+  const othersThan = (roomId: string, userId: string) =>
+    (members.get(roomId) ?? []).filter((p) => p.id !== userId);
   return rows.map((r) => ({
     id: r.id,
     kind: r.kind,
-    room: { id: r.room_id, kind: r.room_kind, name: r.room_name, people: people.get(r.room_id) ?? [] },
+    room: { id: r.room_id, kind: r.room_kind, name: r.room_name, people: othersThan(r.room_id, r.user_id) },
     messageId: r.message_id,
     seq: Number(r.seq),
     author: { id: r.author_id, displayName: r.author_name },
@@ -55,25 +58,28 @@ export async function listNotifications(
   before: string | undefined,
   limit: number,
 ): Promise<{ notifications: Notification[]; hasMore: boolean; unreadCount: number }> {
-  let query = selectNotifications(db, userId);
+  let query = selectNotifications(db).where("n.user_id", "=", userId);
   if (before) {
     const cursor = await db
       .selectFrom("notifications")
-      .select(["created_at", "id"])
+      .select(["created_at", "seq", "id"])
       .where("id", "=", before)
       .where("user_id", "=", userId)
       .executeTakeFirst();
-    // Several notifications can share a timestamp (one batch of messages): order by id too.
+    // Several notifications can share a timestamp (one job writes a batch of messages' entries):
+    // within one, the later message first (seq), then by id so the order is total.
     if (cursor)
       query = query.where((eb) =>
-        eb.or([
-          eb("n.created_at", "<", cursor.created_at),
-          eb.and([eb("n.created_at", "=", cursor.created_at), eb("n.id", "<", cursor.id)]),
-        ]),
+        eb(
+          eb.refTuple("n.created_at", "n.seq", "n.id"),
+          "<",
+          eb.tuple(cursor.created_at, cursor.seq, cursor.id),
+        ),
       );
   }
   const rows = await query
     .orderBy("n.created_at", "desc")
+    .orderBy("n.seq", "desc")
     .orderBy("n.id", "desc")
     .limit(limit + 1)
     .execute();
@@ -84,19 +90,25 @@ export async function listNotifications(
     .where("read_at", "is", null)
     .executeTakeFirstOrThrow();
   return {
-    notifications: await toNotifications(db, userId, rows.slice(0, limit)),
+    notifications: await toNotifications(db, rows.slice(0, limit)),
     hasMore: rows.length > limit,
     unreadCount: Number(unread.n),
   };
 }
 
-/** Some notifications of mine, by id (for the live frame after they are written). */
+/** Entries by id, whoever's they are, with their owner (for the live frames after a write). */
 export async function notificationsByIds(
   db: Kysely<Database>,
-  userId: string,
   ids: string[],
-): Promise<Notification[]> {
+): Promise<Array<{ userId: string; notification: Notification }>> {
   if (ids.length === 0) return [];
-  const rows = await selectNotifications(db, userId).where("n.id", "in", ids).execute();
-  return toNotifications(db, userId, rows);
+  // Oldest first: a device puts each new entry on top of its inbox.
+  const rows = await selectNotifications(db)
+    .where("n.id", "in", ids)
+    .orderBy("n.created_at")
+    .orderBy("n.seq")
+    .orderBy("n.id")
+    .execute();
+  const notifications = await toNotifications(db, rows);
+  return rows.map((r, i) => ({ userId: r.user_id, notification: notifications[i] as Notification }));
 }

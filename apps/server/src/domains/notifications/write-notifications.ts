@@ -24,9 +24,12 @@ export async function writeNotifications(
       .onConflict((oc) => oc.columns(["user_id", "message_id"]).doNothing())
       .returning(["id", "user_id"])
       .execute();
-    for (const { id, user_id } of written) {
-      const [notification] = await notificationsByIds(tx, user_id, [id]);
-      if (notification) publish(userTopic(user_id), { type: "notification.new", notification });
+    const announced = await notificationsByIds(
+      tx,
+      written.map((w) => w.id),
+    );
+    for (const { userId, notification } of announced) {
+      publish(userTopic(userId), { type: "notification.new", notification });
     }
     return written;
   });

@@ -280,12 +280,29 @@ async function queryRooms(
   );
 }
 
-/** For DMs and group DMs: the members other than the viewer, by room (one query). */
-/** The other members of each conversation among these rooms, by name: what DMs are named by. */
+/**
+ * For DMs and group DMs: the members other than the viewer, by room and by name (one query):
+ * what DMs are named by.
+ */
 export async function conversationPeople(
   db: Kysely<Database>,
   roomIds: string[],
   viewerId: string,
+): Promise<Map<string, PublicUser[]>> {
+  const members = await conversationMembers(db, roomIds);
+  for (const [roomId, people] of members) {
+    members.set(
+      roomId,
+      people.filter((p) => p.id !== viewerId),
+    );
+  }
+  return members;
+}
+
+/** All members of each of these rooms, by name (for many viewers at once; keep it to DMs). */
+export async function conversationMembers(
+  db: Kysely<Database>,
+  roomIds: string[],
 ): Promise<Map<string, PublicUser[]>> {
   const byRoom = new Map<string, PublicUser[]>();
   if (roomIds.length === 0) return byRoom;
@@ -294,7 +311,6 @@ export async function conversationPeople(
     .innerJoin("users", "users.id", "room_members.user_id")
     .select(["room_members.room_id", "users.id", "users.display_name"])
     .where("room_members.room_id", "in", roomIds)
-    .where("room_members.user_id", "<>", viewerId)
     .orderBy("users.display_name")
     .execute();
   for (const r of rows) {

@@ -20,7 +20,7 @@ export async function notifyThreadReply(
 ): Promise<void> {
   const reply = await ctx.db
     .selectFrom("messages")
-    .select(["id", "room_id", "seq", "author_id", "body", "deleted_at", "thread_root_id"])
+    .select(["id", "room_id", "seq", "author_id", "body", "deleted_at", "thread_root_id", "created_at"])
     .where("id", "=", messageId)
     .where("kind", "=", "message")
     .executeTakeFirst();
@@ -45,7 +45,6 @@ export async function notifyThreadReply(
     .where("users.deactivated_at", "is", null)
     .execute();
   const named = new Set(findMentions(reply.body).names.map((n) => n.toLocaleLowerCase()));
-  const now = new Date().toISOString();
   const rows = members.flatMap((m) => {
     if (m.id === reply.author_id || Number(m.read_seq ?? 0) >= seq) return [];
     const mentioned = named.has(m.display_name.toLocaleLowerCase());
@@ -60,7 +59,8 @@ export async function notifyThreadReply(
         seq,
         author_id: reply.author_id,
         kind: "thread" as const,
-        created_at: now,
+        // The reply's time: the inbox is in message order, whenever the job ran.
+        created_at: reply.created_at,
         read_at: null,
       },
     ];
