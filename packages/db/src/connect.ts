@@ -1,10 +1,13 @@
-import { mkdirSync } from "node:fs";
+import { type fdatasync, mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import SQLite from "better-sqlite3";
 import { Kysely, PostgresDialect, SqliteDialect } from "kysely";
 import pg from "pg";
+import { DurableSqliteDialect } from "./durable-sqlite-driver";
 import type { Database } from "./schema";
 import { withStatementCache } from "./statement-cache";
+import { startWalCheckpointer } from "./wal-checkpointer";
+import { WalSyncer } from "./wal-syncer";
 
 export type DbKind = "sqlite" | "postgres";
 
@@ -41,16 +44,28 @@ export function connectDb(options: DbOptions): DbHandle {
 }
 
 /**
- * Parley's SQLite connection: WAL lets readers proceed during a write. synchronous=FULL syncs
- * the WAL on every commit, so an acked message survives a power cut, not only a process crash;
- * group commit (one transaction per batch of sends, one per group of actions) keeps that
- * affordable. FKs are off by default in SQLite and must be switched on per connection.
+ * Parley's SQLite connection. WAL lets readers proceed during a write. Commits are made
+ * durable by `WalSyncer` (an fdatasync of the WAL on libuv's thread pool, which every caller
+ * of a commit waits for: see durable-sqlite-driver.ts) rather than by `synchronous=FULL`, whose
+ * fsync inside each commit held the event loop for 1–2 ms; hence `synchronous=NORMAL`, under
+ * which SQLite itself syncs only around checkpoints. Checkpoints run on a worker thread
+ * (wal-checkpointer.ts); the writer's own automatic checkpoint is kept, at ~40 MB of WAL, only
+ * as a safety net. FKs are off by default in SQLite and must be switched on per connection.
  */
-export function sqliteDialect(file: string): SqliteDialect {
+export function sqliteDialect(file: string, options: { sync?: typeof fdatasync } = {}): SqliteDialect {
   const sqlite = new SQLite(file);
   sqlite.pragma("journal_mode = WAL");
-  sqlite.pragma("synchronous = FULL");
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("busy_timeout = 5000");
-  return new SqliteDialect({ database: withStatementCache(sqlite) });
+  if (file === ":memory:") return new SqliteDialect({ database: withStatementCache(sqlite) });
+  sqlite.pragma("synchronous = NORMAL");
+  sqlite.pragma("wal_autocheckpoint = 10000");
+  // A WAL that grew during a burst is cut back to this after the checkpoint that empties it.
+  sqlite.pragma(`journal_size_limit = ${64 * 1024 * 1024}`);
+  const handle = withStatementCache(sqlite);
+  return new DurableSqliteDialect(
+    handle,
+    new WalSyncer(`${file}-wal`, options.sync),
+    startWalCheckpointer(file),
+  );
 }

@@ -1,5 +1,5 @@
 import type SQLite from "better-sqlite3";
-import type { SqliteDatabase } from "kysely";
+import type { SqliteHandle } from "./durable-sqlite-driver";
 
 /**
  * Kysely's SQLite driver prepares every statement anew; compiling SQL is a large share of a
@@ -8,10 +8,13 @@ import type { SqliteDatabase } from "kysely";
  * statement to completion synchronously; we never stream results (a streaming iterator
  * would hold its statement busy).
  */
-export function withStatementCache(database: SQLite.Database, size = 256): SqliteDatabase {
+export function withStatementCache(database: SQLite.Database, size = 256): SqliteHandle {
   const cache = new Map<string, SQLite.Statement>();
   return {
     close: () => database.close(),
+    get inTransaction() {
+      return database.inTransaction;
+    },
     prepare(sql: string) {
       let statement = cache.get(sql);
       if (statement) {

@@ -7,9 +7,9 @@ interface Entry<V> {
  * Group commit for small writes that may be merged by key (a device's delivery receipt for a
  * room, a person's "last seen"): what is added while a write is running is merged and written
  * by the next one, in one transaction, so a burst costs one commit instead of one per event.
- * On SQLite with synchronous=FULL every commit is an fsync that blocks the event loop for a
- * millisecond or more: a room of 500 whose devices each acknowledge what they received would
- * otherwise cost hundreds of commits a second.
+ * On SQLite every commit writes its pages to the WAL on the event loop and waits for a sync of
+ * the disk: a room of 500 whose devices each acknowledge what they received would otherwise
+ * cost hundreds of commits a second.
  *
  * `add` resolves once the batch holding the value is committed (or rejects with the batch's
  * error), so a caller can still publish after commit.

@@ -14,9 +14,10 @@ type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown };
 
 /**
  * Group commit for SQLite: actions that arrive while a transaction is being written are run
- * together in the next one, each inside its own savepoint, and committed by one fsync. SQLite
- * has one writer, and with synchronous=FULL each commit waits for the disk (1–6 ms on our
- * reference VM), so 500 people joining a room at once would otherwise queue 500 fsyncs. An
+ * together in the next one, each inside its own savepoint, and committed together. SQLite has
+ * one writer, and each commit writes its pages to the WAL on the event loop, then waits for a
+ * sync of the disk (packages/db's WalSyncer), so 500 people joining a room at once would
+ * otherwise queue 500 commits one behind the other. An
  * action that fails is rolled back to its savepoint alone and gets its own error; the others
  * commit. Nobody's promise settles before the commit: an action is acknowledged only once it
  * is durable, as before.

@@ -85,27 +85,42 @@ export async function loadRoomAccessMany(
   now: Date = new Date(),
 ): Promise<Map<string, RoomResource | null>> {
   const roomIds = [...new Set(pairs.map((p) => p.roomId))];
-  // An empty IN list is invalid SQL; with no users, no membership or ban can match.
-  const userIds = [...new Set(pairs.flatMap((p) => (p.userId ? [p.userId] : [])))];
-  const users = userIds.length > 0 ? userIds : [""];
   const rooms = await db
     .selectFrom("rooms")
     .select(["id", "visibility", "kind", "archived_at", "slow_mode_seconds"])
     .where("id", "in", roomIds)
     .execute();
-  const members = await db
-    .selectFrom("room_members")
-    .select(["room_id", "user_id", "role", "muted_until", "last_posted_at"])
-    .where("room_id", "in", roomIds)
-    .where("user_id", "in", users)
-    .execute();
-  const bans = await db
-    .selectFrom("room_bans")
-    .select(["room_id", "user_id"])
-    .where("room_id", "in", roomIds)
-    .where("user_id", "in", users)
-    .where((eb) => eb.or([eb("expires_at", "is", null), eb("expires_at", ">", now.toISOString())]))
-    .execute();
+  // One probe of the (room, user) key per pair: two IN lists would probe their cross product
+  // (rooms × users: 2,500 probes for a batch of 50 one-to-one sends).
+  const keyed = [
+    ...new Map(
+      pairs.flatMap((p) => (p.userId ? [[accessKey(p.roomId, p.userId), p] as const] : [])),
+    ).values(),
+  ];
+  const ofPairs = (eb: ExpressionBuilder<Database, "room_members" | "room_bans">) =>
+    eb(
+      eb.refTuple("room_id", "user_id"),
+      "in",
+      keyed.map((p) => eb.tuple(p.roomId, p.userId ?? "")),
+    );
+  // An empty IN list is invalid SQL; with no users, no membership or ban can match.
+  const members =
+    keyed.length === 0
+      ? []
+      : await db
+          .selectFrom("room_members")
+          .select(["room_id", "user_id", "role", "muted_until", "last_posted_at"])
+          .where(ofPairs)
+          .execute();
+  const bans =
+    keyed.length === 0
+      ? []
+      : await db
+          .selectFrom("room_bans")
+          .select(["room_id", "user_id"])
+          .where(ofPairs)
+          .where((eb) => eb.or([eb("expires_at", "is", null), eb("expires_at", ">", now.toISOString())]))
+          .execute();
   const roomById = new Map(rooms.map((r) => [r.id, r]));
   const memberByKey = new Map(members.map((m) => [accessKey(m.room_id, m.user_id), m]));
   const banned = new Set(bans.map((b) => accessKey(b.room_id, b.user_id)));

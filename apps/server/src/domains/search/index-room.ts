@@ -9,7 +9,7 @@ import { indexMessagesIn } from "./index-messages";
  * Log entries read per transaction, across rooms. Indexing holds the database connection that
  * sends wait for (on SQLite, the one connection, run synchronously on the event loop), so a busy
  * window is indexed in rounds of this many entries with a turn of the event loop between them.
- * One transaction per round, not one per room: each commit is an fsync.
+ * One transaction per round, not one per room: each commit writes the WAL and waits for a sync.
  */
 const CHUNK = 100;
 
