@@ -25,15 +25,17 @@ import { ConnectionAwareness } from "./connection-awareness";
 import { FrameBudget } from "./frame-budget";
 import type { Hub, HubMember } from "./hub";
 import { decideLive, type RoomStream } from "./room-stream";
+import { textFrame } from "./ws-frame";
 
 const CATCH_UP_PAGE = 200;
 /** How long a catch-up waits for a peer that stopped reading before dropping it. */
 const CATCH_UP_STALL_MS = 30_000;
 /**
- * A message.new frame is serialised once and the same string is written to every recipient
- * (fan-out cost is then a socket write, not a JSON.stringify, per member).
+ * A message.new frame is serialised and framed once (textFrame) and the same bytes are written
+ * to every recipient: fan-out then costs a socket write per member, not a JSON.stringify, a
+ * UTF-8 encoding and a frame header.
  */
-const serialisedMessages = new WeakMap<Message, string>();
+const framedMessages = new WeakMap<Message, Buffer>();
 
 /** The clientId of a send-shaped frame, so even a refused send can be matched by the client. */
 function clientIdOf(json: unknown): string | undefined {
@@ -42,13 +44,13 @@ function clientIdOf(json: unknown): string | undefined {
   return typeof value === "string" && value.length <= 64 ? value : undefined;
 }
 
-function messageFrame(message: Message): string {
-  let text = serialisedMessages.get(message);
-  if (text === undefined) {
-    text = JSON.stringify({ type: SERVER_FRAME.MESSAGE, message } satisfies ServerFrame);
-    serialisedMessages.set(message, text);
+function messageFrame(message: Message): Buffer {
+  let frame = framedMessages.get(message);
+  if (frame === undefined) {
+    frame = textFrame(JSON.stringify({ type: SERVER_FRAME.MESSAGE, message } satisfies ServerFrame));
+    framedMessages.set(message, frame);
   }
-  return text;
+  return frame;
 }
 
 /** One authenticated WebSocket: keeps each room's stream in order and handles client frames. */
@@ -166,6 +168,16 @@ export class Connection implements HubMember {
     if (event.type !== "message.new") return;
     const stream = this.streams.get(roomId);
     if (!stream) return;
+    if (stream.pending === 0) {
+      // Nothing of this room is being read or sent for this socket: the common case (the next
+      // message, in order) is written at once, without a step on the chain.
+      const decision = decideLive(stream.cursor, event.message);
+      if (decision.kind === "skip") return;
+      if (decision.kind === "send") {
+        this.sendMessageFrame(stream, event.message);
+        return;
+      }
+    }
     this.enqueue(stream, () => this.deliverLive(roomId, stream, event.message));
   }
 
@@ -273,7 +285,7 @@ export class Connection implements HubMember {
   }
 
   private openStream(roomId: string, cursor: RoomStream["cursor"]): void {
-    this.streams.set(roomId, { cursor, chain: Promise.resolve() });
+    this.streams.set(roomId, { cursor, chain: Promise.resolve(), pending: 0 });
     this.hub.addToRoom(roomId, this);
   }
 
@@ -367,7 +379,7 @@ export class Connection implements HubMember {
       if (message.seq <= stream.cursor) return;
       stream.cursor = message.seq;
     }
-    this.write(messageFrame(message));
+    this.writeFrame(messageFrame(message));
   }
 
   private async handleReceipt(frame: ReceiptFrame): Promise<void> {
@@ -410,11 +422,17 @@ export class Connection implements HubMember {
   }
 
   private enqueue(stream: RoomStream, step: () => Promise<void>): Promise<void> {
-    const run = stream.chain.then(step).catch((error) => {
-      this.ctx.log.error({ err: error, userId: this.userId }, "room stream step failed");
-      // A failed read must not leave a silent hole: make the client reconnect and resume.
-      this.close(CLOSE_CODES.SERVER_RESTART, "stream error");
-    });
+    stream.pending += 1;
+    const run = stream.chain
+      .then(step)
+      .catch((error) => {
+        this.ctx.log.error({ err: error, userId: this.userId }, "room stream step failed");
+        // A failed read must not leave a silent hole: make the client reconnect and resume.
+        this.close(CLOSE_CODES.SERVER_RESTART, "stream error");
+      })
+      .finally(() => {
+        stream.pending -= 1;
+      });
     stream.chain = run;
     return run;
   }
@@ -436,15 +454,39 @@ export class Connection implements HubMember {
   }
 
   private write(text: string): void {
-    if (this.closed || this.socket.readyState !== this.socket.OPEN) return;
+    if (!this.writable()) return;
+    this.corkUntilEndOfTick();
+    this.socket.send(text);
+  }
+
+  /**
+   * Writes a complete frame (ws-frame.ts) straight to the TCP socket. Safe beside ws's own
+   * writes because ws queues nothing of ours: without permessage-deflate (we never enable it)
+   * and without fragmented sends, its sender writes each frame to the socket at once, so
+   * writes keep the order they are made in. `bufferedAmount` counts these bytes too.
+   */
+  private writeFrame(frame: Buffer): void {
+    if (!this.writable()) return;
+    const raw = this.rawSocket();
+    if (!raw) return;
+    this.corkUntilEndOfTick();
+    raw.write(frame);
+  }
+
+  private writable(): boolean {
+    if (this.closed || this.socket.readyState !== this.socket.OPEN) return false;
     // Backpressure: a client that does not read cannot make us buffer without bound. It is
     // closed with TOO_SLOW and resumes from its last sequence when it reconnects.
     if (this.socket.bufferedAmount > this.ctx.config.realtime.maxBufferedBytes) {
       this.close(CLOSE_CODES.TOO_SLOW, "client too slow");
-      return;
+      return false;
     }
-    this.corkUntilEndOfTick();
-    this.socket.send(text);
+    return true;
+  }
+
+  /** ws keeps its net.Socket in the private `_socket` field; there is no public accessor. */
+  private rawSocket(): Socket | undefined {
+    return (this.socket as unknown as { _socket?: Socket })._socket;
   }
 
   /**
@@ -454,9 +496,8 @@ export class Connection implements HubMember {
    */
   private corkUntilEndOfTick(): void {
     if (this.corked) return;
-    // ws keeps its net.Socket in the private `_socket` field; there is no public accessor,
-    // and cork/uncork nest, so ws's own per-frame cork inside send() still works.
-    const raw = (this.socket as unknown as { _socket?: Socket })._socket;
+    // cork/uncork nest, so ws's own per-frame cork inside send() still works.
+    const raw = this.rawSocket();
     if (!raw) return;
     raw.cork();
     this.corked = true;

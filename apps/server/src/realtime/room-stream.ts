@@ -13,6 +13,8 @@ import type { Message } from "@parley/protocol";
 export interface RoomStream {
   cursor: number | null | "awaiting-sync";
   chain: Promise<void>;
+  /** Steps queued on `chain` and not finished: while any are, live messages queue behind them. */
+  pending: number;
 }
 
 export type LiveDecision =
