@@ -62,10 +62,7 @@ export function sqliteDialect(file: string, options: { sync?: typeof fdatasync }
   sqlite.pragma("wal_autocheckpoint = 10000");
   // A WAL that grew during a burst is cut back to this after the checkpoint that empties it.
   sqlite.pragma(`journal_size_limit = ${64 * 1024 * 1024}`);
-  const handle = withStatementCache(sqlite);
-  return new DurableSqliteDialect(
-    handle,
-    new WalSyncer(`${file}-wal`, options.sync),
-    startWalCheckpointer(file),
-  );
+  const syncer = new WalSyncer(`${file}-wal`, options.sync);
+  syncer.openIfPresent();
+  return new DurableSqliteDialect(withStatementCache(sqlite), syncer, startWalCheckpointer(file));
 }

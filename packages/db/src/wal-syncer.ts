@@ -66,6 +66,19 @@ export class WalSyncer {
     });
   }
 
+  /**
+   * Opens the WAL now if it exists (an existing database opened in WAL mode), so the first
+   * commit under load does not pay for opening it and syncing its directory. A new database
+   * has no WAL until its first write (the migrations, at start-up): it is opened then.
+   */
+  openIfPresent(): void {
+    try {
+      this.walFd();
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
+    }
+  }
+
   /** Closes the WAL's file descriptor (after the last wait). */
   close(): void {
     if (this.fd !== null) closeSync(this.fd);

@@ -2,7 +2,7 @@ import { MemberParams, MessageParams, RoomParams } from "@parley/protocol";
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { AppContext } from "../context";
 import { messageAuthor } from "../domains/messages/queries";
-import { loadRoomAccess, roleOf } from "../domains/rooms/queries";
+import { batchedRoomAccess, roleOf } from "../domains/rooms/queries";
 import {
   type Action,
   authorize,
@@ -47,16 +47,20 @@ export function registerRouteRules(app: FastifyInstance, ctx: Pick<AppContext, "
       if (method !== "HEAD") routes.push({ method, url: route.url, rule });
     }
   });
+  // Requests that arrive together (500 people joining a room at once) read their rooms in one
+  // query.
+  const accessOf = batchedRoomAccess(ctx.db);
   app.addHook("preHandler", async (request) => {
     const rule = request.routeOptions.config.rule;
     if (!rule) return;
-    request.authorized = await decide(ctx, request, rule);
+    request.authorized = await decide(ctx, accessOf, request, rule);
   });
   return routes;
 }
 
 async function decide(
   ctx: Pick<AppContext, "db">,
+  accessOf: ReturnType<typeof batchedRoomAccess>,
   request: FastifyRequest,
   rule: Action,
 ): Promise<NonNullable<FastifyRequest["authorized"]>> {
@@ -64,7 +68,7 @@ async function decide(
   if (scope === "public") return { userId: request.user?.id ?? null, room: null };
   if (scope === "user") return { userId: authorize(request.actor, rule as UserAction), room: null };
   const { roomId } = parse(RoomParams, request.params);
-  const room = await loadRoomAccess(ctx.db, request.user?.id ?? null, roomId);
+  const room = await accessOf(request.user?.id ?? null, roomId);
   // Actions on another person (`:userId`) are decided on that person's role too.
   const targetId = (request.params as { userId?: unknown }).userId;
   if (room && targetId !== undefined) {

@@ -47,5 +47,9 @@ describe("http: content security policy", () => {
     const a = newNonce();
     expect(Buffer.from(a, "base64")).toHaveLength(16);
     expect(newNonce()).not.toBe(a);
+    // Drawn from a pool of random bytes: never the same slice twice, across refills too.
+    const many = Array.from({ length: 2_000 }, () => newNonce());
+    expect(new Set(many).size).toBe(many.length);
+    expect(many.every((n) => Buffer.from(n, "base64").length === 16)).toBe(true);
   });
 });

@@ -29,14 +29,18 @@ export async function addMember(
       .values({ room_id: roomId, user_id: userId, role: "member", joined_at: joinedAt })
       .onConflict((oc) => oc.columns(["room_id", "user_id"]).doNothing())
       .executeTakeFirst();
-    const row = await tx
-      .selectFrom("room_members")
-      .select(["role", "joined_at", "muted_until"])
-      .where("room_id", "=", roomId)
-      .where("user_id", "=", userId)
-      .executeTakeFirstOrThrow();
+    const added = Number(inserted.numInsertedOrUpdatedRows ?? 0) > 0;
+    // A new membership is the row just written; an existing one is read as it is.
+    const row = added
+      ? { role: "member" as const, joined_at: joinedAt, muted_until: null }
+      : await tx
+          .selectFrom("room_members")
+          .select(["role", "joined_at", "muted_until"])
+          .where("room_id", "=", roomId)
+          .where("user_id", "=", userId)
+          .executeTakeFirstOrThrow();
     let room: Room | null = null;
-    if (Number(inserted.numInsertedOrUpdatedRows ?? 0) > 0) {
+    if (added) {
       room = await getRoom(tx, roomId, userId);
       publish(userTopic(userId), { type: "membership", roomId, userId, joined: true, room });
       publish(roomTopic(roomId), {

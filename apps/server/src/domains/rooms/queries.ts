@@ -153,12 +153,13 @@ export async function loadRoomAccessMany(
 
 /**
  * `loadRoomAccess` for callers that come in bursts (a room's devices all sending receipts at
- * once): the lookups asked for in one turn of the event loop are answered by one
- * `loadRoomAccessMany`.
+ * once, 500 people joining a room): the lookups asked for in one turn of the event loop are
+ * answered by one `loadRoomAccessMany`. Each caller gets its own copy of the resource (the
+ * route rules add the target and the message to it).
  */
 export function batchedRoomAccess(db: Kysely<Database>) {
   let queue: Array<{
-    userId: string;
+    userId: string | null;
     roomId: string;
     resolve: (access: RoomResource | null) => void;
     reject: (error: unknown) => void;
@@ -168,12 +169,15 @@ export function batchedRoomAccess(db: Kysely<Database>) {
     queue = [];
     try {
       const access = await loadRoomAccessMany(db, batch);
-      for (const b of batch) b.resolve(access.get(accessKey(b.roomId, b.userId)) ?? null);
+      for (const b of batch) {
+        const resource = access.get(accessKey(b.roomId, b.userId));
+        b.resolve(resource ? { ...resource } : null);
+      }
     } catch (error) {
       for (const b of batch) b.reject(error);
     }
   };
-  return (userId: string, roomId: string) =>
+  return (userId: string | null, roomId: string) =>
     new Promise<RoomResource | null>((resolve, reject) => {
       queue.push({ userId, roomId, resolve, reject });
       if (queue.length === 1) setImmediate(() => void run());
