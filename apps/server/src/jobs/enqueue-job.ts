@@ -1,6 +1,6 @@
-import { randomUUID } from "node:crypto";
 import type { Database } from "@parley/db";
 import type { Kysely } from "kysely";
+import { timeOrderedId } from "../db/time-ordered-id";
 import type { JobDefinition } from "./define-job";
 
 /**
@@ -20,7 +20,7 @@ export async function enqueueJob<P>(
   await tx
     .insertInto("jobs")
     .values({
-      id: randomUUID(),
+      id: timeOrderedId(),
       kind: definition.id,
       version: definition.version,
       payload: JSON.stringify(checked),

@@ -1,7 +1,7 @@
-import { randomUUID } from "node:crypto";
 import type { Database } from "@parley/db";
 import type { Message } from "@parley/protocol";
 import type { Kysely } from "kysely";
+import { timeOrderedId } from "../../db/time-ordered-id";
 import { selectMessages, toMessage } from "./queries";
 
 /**
@@ -30,7 +30,7 @@ export async function appendEvent(
     .returning("last_seq")
     .executeTakeFirstOrThrow();
   const seq = Number(last_seq);
-  const id = randomUUID();
+  const id = timeOrderedId();
   await tx
     .insertInto("messages")
     .values({

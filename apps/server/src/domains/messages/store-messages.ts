@@ -1,4 +1,3 @@
-import { randomUUID } from "node:crypto";
 import type { Database } from "@parley/db";
 import type { Message } from "@parley/protocol";
 import type { Insertable, Selectable, Transaction } from "kysely";
@@ -6,6 +5,7 @@ import type { AppContext } from "../../context";
 import { isPostgres } from "../../db/dialect";
 import { integerById } from "../../db/integer-by-id";
 import { runAction } from "../../db/run-action";
+import { timeOrderedId } from "../../db/time-ordered-id";
 import { roomTopic } from "../../realtime/bus";
 import { bindAttachments } from "../attachments/bind-attachments";
 import { attachmentsOf } from "../attachments/queries";
@@ -109,7 +109,7 @@ export async function storeMessages(
           const r = requests[i] as SendRequest;
           seq += 1;
           const message: Message = {
-            id: randomUUID(),
+            id: timeOrderedId(),
             roomId,
             seq,
             clientId: r.clientId,

@@ -1,8 +1,8 @@
-import { randomUUID } from "node:crypto";
 import type { Database } from "@parley/db";
 import { findMentions, type NotificationKind, type RoomRole } from "@parley/protocol";
 import type { Insertable } from "kysely";
 import { z } from "zod";
+import { timeOrderedId } from "../../db/time-ordered-id";
 import { defineJob, type JobContext } from "../../jobs/define-job";
 import { rankOf } from "../../rules/rules";
 import { scheduleEmailDigests } from "../email/email-digest";
@@ -93,7 +93,7 @@ export async function notifyForMessages(
       if (!kind || m.id === message.author_id || Number(m.read_seq) >= seq) continue;
       if (m.notify === "mute" && kind !== "mention") continue;
       rows.push({
-        id: randomUUID(),
+        id: timeOrderedId(),
         user_id: m.id,
         room_id: message.room_id,
         message_id: message.id,

@@ -1,6 +1,6 @@
-import { randomUUID } from "node:crypto";
 import { findMentions } from "@parley/protocol";
 import { z } from "zod";
+import { timeOrderedId } from "../../db/time-ordered-id";
 import { defineJob, type JobContext } from "../../jobs/define-job";
 import { writeNotifications } from "../notifications/write-notifications";
 
@@ -52,7 +52,7 @@ export async function notifyThreadReply(
     if (!mentioned && (!following || m.notify === "mute")) return [];
     return [
       {
-        id: randomUUID(),
+        id: timeOrderedId(),
         user_id: m.id,
         room_id: reply.room_id,
         message_id: reply.id,
