@@ -26,6 +26,13 @@ export interface JobDefinition<P> {
   payload: z.ZodType<P>;
   /** Attempts before the job is parked for an administrator (default 8). */
   maxAttempts?: number;
+  /**
+   * Set-based kinds: jobs of this kind claimed in the same round run as one handler call on
+   * their merged payloads, so a backlog (a flood of DMs, each send batch with its notification
+   * job) costs one set of queries per round instead of one per job. The merged handler must
+   * do exactly what the jobs would have done one by one.
+   */
+  merge?(payloads: P[]): P;
   handle(ctx: JobContext, payload: P, job: { id: string; attempt: number }): Promise<void>;
 }
 

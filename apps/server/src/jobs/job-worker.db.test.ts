@@ -114,6 +114,53 @@ describe.each(DB_KINDS)("jobs: the worker (%s)", (kind) => {
     expect(await statusOf()).toEqual([{ status: "done", attempts: 3, last_error: null }]);
   });
 
+  it("jobs: jobs of a mergeable kind claimed together run as one call; each fails and is retried on its own count", async () => {
+    const calls: string[][] = [];
+    let failing = true;
+    const batched = defineJob({
+      id: "test.batched",
+      version: 1,
+      payload: z.object({ names: z.array(z.string()) }),
+      maxAttempts: 3,
+      merge: (payloads) => ({ names: payloads.flatMap((p) => p.names) }),
+      async handle(_ctx, payload) {
+        calls.push([...payload.names].sort());
+        if (failing) throw new Error("the set failed");
+      },
+    });
+    const seen: string[] = [];
+    const single = greet(seen);
+    await enqueueJob(handle.db, batched, { names: ["a", "b"] });
+    await enqueueJob(handle.db, batched, { names: ["c"] });
+    await enqueueJob(handle.db, single, { name: "alone" });
+    const w = worker([batched, single]);
+    expect(await w.drain()).toBe(3);
+    // One call for the two mergeable jobs; the other kind ran as usual.
+    expect(calls).toEqual([["a", "b", "c"]]);
+    expect(seen).toEqual(["alone"]);
+    const rows = () =>
+      handle.db
+        .selectFrom("jobs")
+        .select(["status", "attempts", "last_error"])
+        .where("kind", "=", "test.batched")
+        .execute();
+    expect(await rows()).toEqual([
+      { status: "pending", attempts: 1, last_error: "the set failed" },
+      { status: "pending", attempts: 1, last_error: "the set failed" },
+    ]);
+    failing = false;
+    advance(60_000);
+    expect(await w.drain()).toBe(2);
+    expect(calls).toEqual([
+      ["a", "b", "c"],
+      ["a", "b", "c"],
+    ]);
+    expect(await rows()).toEqual([
+      { status: "done", attempts: 2, last_error: null },
+      { status: "done", attempts: 2, last_error: null },
+    ]);
+  });
+
   it("jobs: a job that keeps failing is parked with its error and not run again", async () => {
     const job = greet([], () => true);
     await enqueueJob(handle.db, job, { name: "doomed" });

@@ -143,7 +143,19 @@ export class JobWorker {
   /** One round: claim up to a batch of due jobs and run them. Returns how many ran. */
   async runOnce(): Promise<number> {
     const jobs = await this.claim();
-    await Promise.all(jobs.map((job) => this.run(job)));
+    const runs: Array<Promise<void>> = [];
+    const mergeable = new Map<AnyJobDefinition, Array<{ job: JobRow; payload: unknown }>>();
+    for (const job of jobs) {
+      const checked = this.check(job);
+      if ("parked" in checked) runs.push(checked.parked);
+      else if (checked.definition.merge) {
+        const list = mergeable.get(checked.definition) ?? [];
+        list.push({ job, payload: checked.payload });
+        mergeable.set(checked.definition, list);
+      } else runs.push(this.run(checked.definition, [{ job, payload: checked.payload }]));
+    }
+    for (const [definition, list] of mergeable) runs.push(this.run(definition, list));
+    await Promise.all(runs);
     await this.pruneNow();
     return jobs.length;
   }
@@ -187,34 +199,58 @@ export class JobWorker {
       .execute();
   }
 
-  private async run(job: JobRow): Promise<void> {
-    const attempt = Number(job.attempts);
+  /** A claimed job's handler and payload, or its parking when this server cannot run it. */
+  private check(job: JobRow): { definition: AnyJobDefinition; payload: unknown } | { parked: Promise<void> } {
     const definition = this.definitions.get(job.kind);
-    if (!definition) return this.park(job, `No handler for job kind "${job.kind}" on this server`);
+    if (!definition)
+      return { parked: this.park(job, `No handler for job kind "${job.kind}" on this server`) };
     if (Number(job.version) !== definition.version) {
-      return this.park(job, `Written with version ${job.version}; this server handles ${definition.version}`);
+      return {
+        parked: this.park(
+          job,
+          `Written with version ${job.version}; this server handles ${definition.version}`,
+        ),
+      };
     }
-    let payload: unknown;
     try {
-      payload = definition.payload.parse(JSON.parse(job.payload));
+      return { definition, payload: definition.payload.parse(JSON.parse(job.payload)) };
     } catch (error) {
-      return this.park(job, `Invalid payload: ${describe(error)}`);
+      return { parked: this.park(job, `Invalid payload: ${describe(error)}`) };
     }
+  }
+
+  /**
+   * Runs one job, or several of a mergeable kind as one handler call. Each job then has the
+   * outcome of that call: done together, or each retried (or parked) on its own count.
+   */
+  private async run(
+    definition: AnyJobDefinition,
+    jobs: ReadonlyArray<{ job: JobRow; payload: unknown }>,
+  ): Promise<void> {
+    const first = jobs[0];
+    if (!first) return;
+    const payload =
+      jobs.length > 1 && definition.merge ? definition.merge(jobs.map((j) => j.payload)) : first.payload;
     try {
-      await definition.handle(this.ctx, payload, { id: job.id, attempt });
+      await definition.handle(this.ctx, payload, { id: first.job.id, attempt: Number(first.job.attempts) });
     } catch (error) {
-      const max = definition.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
-      if (attempt >= max) return this.park(job, describe(error));
-      this.ctx.log.warn({ err: error, job: job.id, kind: job.kind, attempt }, "job failed; will retry");
-      const runAfter = new Date(this.options.now().getTime() + retryDelayMs(attempt, this.options.random));
-      await this.settle(job, {
-        status: "pending",
-        run_after: runAfter.toISOString(),
-        last_error: describe(error),
-      });
+      await Promise.all(jobs.map(({ job }) => this.failed(definition, job, error)));
       return;
     }
-    await this.settle(job, { status: "done", last_error: null });
+    await Promise.all(jobs.map(({ job }) => this.settle(job, { status: "done", last_error: null })));
+  }
+
+  private async failed(definition: AnyJobDefinition, job: JobRow, error: unknown): Promise<void> {
+    const attempt = Number(job.attempts);
+    const max = definition.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
+    if (attempt >= max) return this.park(job, describe(error));
+    this.ctx.log.warn({ err: error, job: job.id, kind: job.kind, attempt }, "job failed; will retry");
+    const runAfter = new Date(this.options.now().getTime() + retryDelayMs(attempt, this.options.random));
+    await this.settle(job, {
+      status: "pending",
+      run_after: runAfter.toISOString(),
+      last_error: describe(error),
+    });
   }
 
   private async park(job: JobRow, reason: string): Promise<void> {

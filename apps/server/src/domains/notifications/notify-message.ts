@@ -159,6 +159,8 @@ export const notifyMessageJob = defineJob({
     z.object({ messageIds: z.array(z.string().uuid()).min(1).max(NOTIFY_MESSAGES_PER_JOB) }),
     z.object({ messageId: z.string().uuid() }).transform(({ messageId }) => ({ messageIds: [messageId] })),
   ]),
+  // A backlog of send batches' jobs (a DM flood) runs as one set.
+  merge: (payloads) => ({ messageIds: [...new Set(payloads.flatMap((p) => p.messageIds))] }),
   handle: (ctx, { messageIds }) => notifyForMessages(ctx, messageIds),
 });
 
