@@ -19,6 +19,7 @@ import * as push from "./2026-11-25T0700-push";
 import * as emailSessions from "./2026-11-25T0800-email-sessions";
 import * as threads from "./2026-11-25T0900-threads";
 import * as roomAvatars from "./2026-11-25T1000-room-avatars";
+import * as partialThreadIndex from "./2026-12-05T1900-partial-thread-index";
 
 /**
  * Every migration, by name. Names are timestamps so they sort in the order they were written;
@@ -45,4 +46,5 @@ export const migrations: Record<string, Migration> = {
   "2026-11-25T0800-email-sessions": emailSessions,
   "2026-11-25T0900-threads": threads,
   "2026-11-25T1000-room-avatars": roomAvatars,
+  "2026-12-05T1900-partial-thread-index": partialThreadIndex,
 };
