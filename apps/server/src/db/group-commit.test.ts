@@ -1,24 +1,22 @@
-import { mkdtempSync, rmSync } from "node:fs";
+import { fdatasync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { type Database, sqliteDialect } from "@parley/db";
-import { type DatabaseConnection, type Driver, Kysely, sql } from "kysely";
+import { type Database, type DurableSqliteDialect, sqliteDialect } from "@parley/db";
+import { Kysely, sql } from "kysely";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { GroupCommitter } from "./group-commit";
 
-/** SQLite on a temp file whose driver counts commits. */
+/** SQLite on a temp file; its WAL syncer numbers every commit. */
 function open(file: string) {
-  const counter = { commits: 0 };
-  const dialect = sqliteDialect(file);
-  const createDriver = dialect.createDriver.bind(dialect);
-  dialect.createDriver = (): Driver => {
-    const driver = createDriver();
-    const commit = driver.commitTransaction.bind(driver);
-    driver.commitTransaction = (connection: DatabaseConnection) => {
-      counter.commits += 1;
-      return commit(connection);
-    };
-    return driver;
+  const dialect = sqliteDialect(file) as DurableSqliteDialect;
+  let base = 0;
+  const counter = {
+    get commits() {
+      return dialect.syncer.newest - base;
+    },
+    set commits(n: number) {
+      base = dialect.syncer.newest - n;
+    },
   };
   return { db: new Kysely<Database>({ dialect }), counter };
 }
@@ -68,7 +66,7 @@ describe("db: group commit (SQLite)", () => {
     await Promise.all([committer.run(insert(1)), committer.run(insert(2))]);
     expect(counter.commits).toBe(1);
     // Gathered: it starts now, alone; what arrives after it waits for the next group.
-    await Promise.all([committer.run(insert(3), true), committer.run(insert(4))]);
+    await Promise.all([committer.run(insert(3), { gathered: true }), committer.run(insert(4))]);
     expect(counter.commits).toBe(3);
     expect(await rows()).toEqual([1, 2, 3, 4]);
   });
@@ -104,6 +102,57 @@ describe("db: group commit (SQLite)", () => {
       for (const [i, list] of seen.entries()) expect(list).toContain(i + 1);
     } finally {
       await other.destroy();
+    }
+  });
+
+  it("db: the next group is written while the disk syncs the last; callers hear of the commit first, and settle in commit order", async () => {
+    // A database whose fdatasync is held until released, so a sync can be kept in flight.
+    const held: Array<() => void> = [];
+    let holding = true;
+    const sync = ((fd: number, done: (error: NodeJS.ErrnoException | null) => void) => {
+      if (holding) held.push(() => fdatasync(fd, done));
+      else fdatasync(fd, done);
+    }) as typeof fdatasync;
+    const slow = new Kysely<Database>({ dialect: sqliteDialect(join(dir, "held.db"), { sync }) });
+    try {
+      holding = false;
+      await sql`create table t (n integer primary key)`.execute(slow);
+      holding = true;
+      const committer = new GroupCommitter(slow);
+      const events: string[] = [];
+      const first = committer
+        .run(insert(1), { onCommitted: (ok) => events.push(`first committed ${ok}`) })
+        .then(() => events.push("first settled"));
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      // The first group's sync is held; a second group still runs and commits meanwhile.
+      const second = committer
+        .run(
+          async (tx) => {
+            events.push("second ran");
+            await insert(2)(tx);
+          },
+          { onCommitted: (ok) => events.push(`second committed ${ok}`) },
+        )
+        .then(() => events.push("second settled"));
+      const failing = committer.run(() => Promise.reject(new Error("refused")), {
+        onCommitted: (ok) => events.push(`failing committed ${ok}`),
+      });
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(events).toEqual([
+        "first committed true",
+        "second ran",
+        "second committed true",
+        "failing committed false",
+      ]);
+      holding = false;
+      for (const run of held.splice(0)) run();
+      await Promise.all([first, second, failing.catch(() => {})]);
+      expect(events.slice(4)).toEqual(["first settled", "second settled"]);
+      await expect(failing).rejects.toThrow("refused");
+    } finally {
+      holding = false;
+      for (const run of held.splice(0)) run();
+      await slow.destroy();
     }
   });
 

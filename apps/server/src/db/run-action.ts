@@ -5,7 +5,7 @@ import type { JobDefinition } from "../jobs/define-job";
 import { enqueueJob } from "../jobs/enqueue-job";
 import { type BusEvent, JOBS_TOPIC } from "../realtime/bus";
 import { isPostgres } from "./dialect";
-import { groupCommitterFor } from "./group-commit";
+import { type GroupOptions, groupCommitterFor } from "./group-commit";
 
 export interface ActionTx {
   tx: Transaction<Database>;
@@ -24,12 +24,13 @@ export interface ActionTx {
  * client ever sees an event for a change that was rolled back (Zulip's send-after-commit).
  * On SQLite the transaction may be shared with other actions (group commit): this action's
  * writes are still all or nothing, and it still settles only once they are durable.
- * `gathered`: the caller batched its work in this turn already (see GroupCommitter.run).
+ * `options`: see GroupOptions (SQLite only; on PostgreSQL `onCommitted` is never called and
+ * the caller waits for the result).
  */
 export async function runAction<T>(
   ctx: Pick<AppContext, "db" | "bus">,
   work: (a: ActionTx) => Promise<T>,
-  options: { gathered?: boolean } = {},
+  options: GroupOptions = {},
 ): Promise<T> {
   const queued: Array<[string, BusEvent]> = [];
   let jobs = 0;
@@ -38,7 +39,7 @@ export async function runAction<T>(
   const db = ctx.db as Kysely<Database>;
   // On SQLite, actions that arrive together share one commit (group-commit.ts).
   const transact = <R>(body: (tx: Transaction<Database>) => Promise<R>) =>
-    isPostgres(db) ? db.transaction().execute(body) : groupCommitterFor(db).run(body, options.gathered);
+    isPostgres(db) ? db.transaction().execute(body) : groupCommitterFor(db).run(body, options);
   const result = await transact((tx) =>
     work({
       tx,

@@ -1,5 +1,8 @@
+import type { Database } from "@parley/db";
 import { isMessageTooLong, MESSAGE_MAX_LENGTH, SendMessageRequest } from "@parley/protocol";
+import type { Kysely } from "kysely";
 import type { AppContext } from "../../context";
+import { runAction } from "../../db/run-action";
 import { AppError } from "../../errors";
 import { parse } from "../../http/parse";
 import type { Charge } from "../../http/rate-limiter";
@@ -8,7 +11,7 @@ import { authorize, rankOf, SOCKET_RULES } from "../../rules/rules";
 import { checkAttachmentClaims } from "../attachments/bind-attachments";
 import { accessKey, loadRoomAccessMany } from "../rooms/queries";
 import { findMessageByClientId } from "./queries";
-import { type SendRequest, type SendResult, storeMessages } from "./store-messages";
+import { type SendRequest, type SendResult, storeMessages, storeMessagesIn } from "./store-messages";
 
 /** Most sends stored by one transaction. */
 const MAX_BATCH = 500;
@@ -24,6 +27,12 @@ interface Pending {
 /** A send that passed the rules, with the posting units it was charged (given back if it costs nothing). */
 interface Admitted extends Pending {
   charges: Charge[];
+}
+
+/** A batch after the checks: the sends to store, and retries over the limit answered with their original. */
+interface Checked {
+  admitted: Admitted[];
+  originals: Array<readonly [Pending, SendResult]>;
 }
 
 /**
@@ -101,9 +110,61 @@ export class SendPipeline {
     }
   }
 
+  /**
+   * Checks and stores a batch in one action: the rules' reads, the checks of replies, threads
+   * and files, and the store all see one snapshot, inside the transaction (reads there wait
+   * for no sync of the disk). Resolves once the batch is committed, so the next batch is
+   * written while the disk syncs this one; its sends settle when it is durable. If the batch
+   * failed, its sends are retried one by one before the next batch starts, so a later batch
+   * can never take sequence numbers ahead of them.
+   */
   private async process(batch: Pending[]): Promise<void> {
+    let admitted: Admitted[] = [];
+    let signal: (ok: boolean) => void = () => {};
+    const committed = new Promise<boolean>((resolve) => {
+      signal = resolve;
+    });
+    const stored = runAction(
+      this.ctx,
+      async (action) => {
+        const checked = await this.checkAndAdmit(action.tx, batch);
+        admitted = checked.admitted;
+        const results = await storeMessagesIn(
+          this.ctx,
+          action,
+          admitted.map((p) => p.request),
+        );
+        return { results, originals: checked.originals };
+      },
+      { gathered: true, onCommitted: signal },
+    );
+    const settled = stored.then(
+      ({ results, originals }) => {
+        admitted.forEach((p, i) => {
+          this.settle(p, results[i] as SendResult);
+        });
+        for (const [p, original] of originals) p.resolve(original);
+      },
+      (error) => {
+        // The sends refused by the checks were answered already (a promise settles once);
+        // the others were not: a check that failed (a read error) fails them.
+        const storing = new Set(admitted.map((p) => p.request));
+        for (const p of batch) if (!storing.has(p.request)) p.reject(error);
+        return this.storeOneByOne(admitted, error);
+      },
+    );
+    const ok = await Promise.race([committed, settled.then(() => true)]);
+    if (!ok) await settled;
+  }
+
+  /**
+   * The rules and the checks for each send of the batch, inside its transaction. Refused
+   * sends are answered here (a refusal exposes nothing of what this transaction writes).
+   */
+  private async checkAndAdmit(tx: Kysely<Database>, batch: Pending[]): Promise<Checked> {
+    const none: Checked = { admitted: [], originals: [] };
     const access = await loadRoomAccessMany(
-      this.ctx.db,
+      tx,
       batch.map((p) => ({ roomId: p.request.roomId, userId: p.request.author.id })),
     );
     const allowed: Pending[] = [];
@@ -131,33 +192,26 @@ export class SendPipeline {
         p.reject(error);
       }
     }
-    if (allowed.length === 0) return;
+    if (allowed.length === 0) return none;
     const checked = await this.checkThreadRoots(
-      await this.checkReplies(await this.checkAttachments(allowed)),
+      tx,
+      await this.checkReplies(tx, await this.checkAttachments(tx, allowed)),
     );
-    if (checked.length === 0) return;
-    const admitted = await this.admit(checked);
-    if (admitted.length === 0) return;
-    try {
-      const results = await storeMessages(
-        this.ctx,
-        admitted.map((p) => p.request),
-      );
-      admitted.forEach((p, i) => {
-        this.settle(p, results[i] as SendResult);
-      });
-    } catch (error) {
-      // One bad request (or a clientId raced in by another node) must not fail its batch
-      // mates: store them one by one so each gets its own outcome.
-      this.ctx.log.warn({ err: error, size: admitted.length }, "batched send failed; retrying one by one");
-      for (const p of admitted) {
-        try {
-          const [result] = await storeMessages(this.ctx, [p.request]);
-          this.settle(p, result as SendResult);
-        } catch (single) {
-          this.refund(p);
-          p.reject(single);
-        }
+    if (checked.length === 0) return none;
+    return this.admit(tx, checked);
+  }
+
+  /** A batch that failed as a whole: one bad request must not fail its batch mates. */
+  private async storeOneByOne(admitted: readonly Admitted[], error: unknown): Promise<void> {
+    // (Or a clientId raced in by another node: each send then gets its own outcome.)
+    this.ctx.log.warn({ err: error, size: admitted.length }, "batched send failed; retrying one by one");
+    for (const p of admitted) {
+      try {
+        const [result] = await storeMessages(this.ctx, [p.request]);
+        this.settle(p, result as SendResult);
+      } catch (single) {
+        this.refund(p);
+        p.reject(single);
       }
     }
   }
@@ -166,10 +220,10 @@ export class SendPipeline {
    * Replies: each must answer a message of its own room (one query for the whole batch; none
    * when no send replies). A deleted message may still be answered: its quote says so.
    */
-  private async checkReplies(sends: Pending[]): Promise<Pending[]> {
+  private async checkReplies(tx: Kysely<Database>, sends: Pending[]): Promise<Pending[]> {
     const ids = [...new Set(sends.flatMap((p) => (p.request.replyToId ? [p.request.replyToId] : [])))];
     if (ids.length === 0) return sends;
-    const targets = await this.ctx.db
+    const targets = await tx
       .selectFrom("messages")
       .select(["id", "room_id"])
       .where("id", "in", ids)
@@ -189,10 +243,10 @@ export class SendPipeline {
    * thread reply (threads do not nest). One query for the batch; none when no send is threaded.
    * A deleted root may still be answered: its thread stays readable, as in Slack.
    */
-  private async checkThreadRoots(sends: Pending[]): Promise<Pending[]> {
+  private async checkThreadRoots(tx: Kysely<Database>, sends: Pending[]): Promise<Pending[]> {
     const ids = [...new Set(sends.flatMap((p) => (p.request.threadRootId ? [p.request.threadRootId] : [])))];
     if (ids.length === 0) return sends;
-    const roots = await this.ctx.db
+    const roots = await tx
       .selectFrom("messages")
       .select(["id", "room_id", "thread_root_id"])
       .where("id", "in", ids)
@@ -219,10 +273,10 @@ export class SendPipeline {
    * Sends with files: each must name its author's pending uploads to that room (one query for
    * the whole batch; none when no send carries files). The others are answered here.
    */
-  private async checkAttachments(sends: Pending[]): Promise<Pending[]> {
+  private async checkAttachments(tx: Kysely<Database>, sends: Pending[]): Promise<Pending[]> {
     if (!sends.some((p) => p.request.attachmentIds?.length)) return sends;
     const verdicts = await checkAttachmentClaims(
-      this.ctx.db,
+      tx,
       sends.map((p) => ({
         roomId: p.request.roomId,
         authorId: p.request.author.id,
@@ -239,38 +293,31 @@ export class SendPipeline {
 
   /**
    * Charges each send to its author's and its IP's posting budget, in arrival order (the
-   * limiter decides calls in the order they are made, so all are asked at once). Refused
-   * sends are answered here: a retry of a stored message with its original, others with
-   * RATE_LIMITED. Returns the sends to store.
+   * limiter decides calls in the order they are made, so all are asked at once). A refused
+   * send is answered with RATE_LIMITED now or — a retry of a stored message — with its
+   * original, which goes out with the batch's answers once the batch is durable (the original
+   * may be a commit the disk is still syncing).
    */
-  private async admit(sends: Pending[]): Promise<Admitted[]> {
+  private async admit(tx: Kysely<Database>, sends: Pending[]): Promise<Checked> {
     const limits = this.ctx.config.rateLimits;
     const charged = sends.map((p) => ({
       ...p,
       charges: chargesFor(limits, "post", { userId: p.request.author.id, ip: p.ip }),
     }));
     const waits = await Promise.all(charged.map((p) => this.ctx.rateLimiter.take(p.charges)));
-    const admitted: Admitted[] = [];
-    const refused: Array<Promise<void>> = [];
-    charged.forEach((p, i) => {
+    const checked: Checked = { admitted: [], originals: [] };
+    for (const [i, p] of charged.entries()) {
       const wait = waits[i] ?? 0;
-      if (wait === 0) admitted.push(p);
-      else refused.push(this.answerRefused(p, wait));
-    });
-    await Promise.all(refused);
-    return admitted;
-  }
-
-  /** A refused send: its original ack if this clientId was stored before, else RATE_LIMITED. */
-  private async answerRefused(p: Pending, wait: number): Promise<void> {
-    const { roomId, author, clientId } = p.request;
-    try {
-      const original = await findMessageByClientId(this.ctx.db, roomId, author.id, clientId);
-      if (original) p.resolve({ message: original, duplicate: true });
+      if (wait === 0) {
+        checked.admitted.push(p);
+        continue;
+      }
+      const { roomId, author, clientId } = p.request;
+      const original = await findMessageByClientId(tx, roomId, author.id, clientId);
+      if (original) checked.originals.push([p, { message: original, duplicate: true }]);
       else p.reject(rateLimitedError("post", wait));
-    } catch (error) {
-      p.reject(error);
     }
+    return checked;
   }
 
   /** Answers a stored send; a duplicate took no sequence number, so it gets its unit back. */
