@@ -406,7 +406,8 @@ export class Connection implements HubMember {
     // arrival order, so one connection's messages keep their order without waiting on acks.
     // The posting limit is the user's and the IP's, shared with their other sockets and REST
     // calls; the frame budget above only stops one connection from flooding.
-    const done = this.ctx.sends.submit(this.user, frame.roomId, frame, this.ip).then(
+    // The frame was parsed with ClientFrame, whose send schema has the REST body's fields and checks.
+    const done = this.ctx.sends.submitParsed(this.user, frame.roomId, frame, this.ip).then(
       (result) =>
         this.send({
           type: SERVER_FRAME.ACK,

@@ -66,11 +66,23 @@ export class SendPipeline {
     let input: SendMessageRequest;
     try {
       input = parse(SendMessageRequest, raw);
-      if (isMessageTooLong(input.body)) {
-        throw new AppError("MESSAGE_TOO_LONG", `Messages can be at most ${MESSAGE_MAX_LENGTH} characters`);
-      }
     } catch (error) {
       return Promise.reject(error);
+    }
+    return this.submitParsed(author, roomId, input, ip);
+  }
+
+  /** `submit` for input its caller parsed already with the protocol's schema (a socket frame). */
+  submitParsed(
+    author: { id: string; displayName: string },
+    roomId: string,
+    input: SendMessageRequest,
+    ip: string,
+  ): Promise<SendResult> {
+    if (isMessageTooLong(input.body)) {
+      return Promise.reject(
+        new AppError("MESSAGE_TOO_LONG", `Messages can be at most ${MESSAGE_MAX_LENGTH} characters`),
+      );
     }
     return new Promise((resolve, reject) => {
       this.queue.push({

@@ -5,6 +5,7 @@ import type { AppContext } from "../../context";
 import { isPostgres } from "../../db/dialect";
 import { integerById } from "../../db/integer-by-id";
 import { type ActionTx, runAction } from "../../db/run-action";
+import { paddedIn, powerOfTwoChunks } from "../../db/statement-shapes";
 import { timeOrderedId } from "../../db/time-ordered-id";
 import { roomTopic } from "../../realtime/bus";
 import { bindAttachments } from "../attachments/bind-attachments";
@@ -79,7 +80,7 @@ export async function storeMessagesIn(
         eb(
           eb.refTuple("messages.room_id", "messages.author_id", "messages.client_id"),
           "in",
-          chunk.map((r) => eb.tuple(r.roomId, r.author.id, r.clientId)),
+          paddedIn(chunk).map((r) => eb.tuple(r.roomId, r.author.id, r.clientId)),
         ),
       )
       .execute();
@@ -151,11 +152,8 @@ export async function storeMessagesIn(
       });
     }
   }
-  for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
-    await tx
-      .insertInto("messages")
-      .values(rows.slice(i, i + INSERT_CHUNK))
-      .execute();
+  for (const chunk of powerOfTwoChunks(rows, INSERT_CHUNK)) {
+    await tx.insertInto("messages").values(chunk).execute();
   }
   await recordThreadReplies(tx, enqueue, threaded);
   // Files: only sends that carry some (or retries, answered with their original) cost a query.
@@ -237,7 +235,7 @@ async function bumpRoomCounters(
   const roomIds = [...freshByRoom.keys()].sort();
   const counters = new Map<string, RoomCounter>();
   for (let i = 0; i < roomIds.length; i += LOOKUP_CHUNK) {
-    const chunk = roomIds.slice(i, i + LOOKUP_CHUNK);
+    const chunk = paddedIn(roomIds.slice(i, i + LOOKUP_CHUNK));
     if (isPostgres(tx)) {
       await tx.selectFrom("rooms").select("id").where("id", "in", chunk).orderBy("id").forUpdate().execute();
     }

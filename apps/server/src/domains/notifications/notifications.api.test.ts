@@ -202,6 +202,37 @@ describe.each(DB_KINDS)("notifications (%s)", (kind) => {
     socket.close();
   });
 
+  it("notifications: a merged backlog bigger than one statement's parameters is written whole", async () => {
+    const { ana, ben, room } = await channel();
+    await server.app.ctx.jobs.stop();
+    let ids: string[];
+    try {
+      // 4,000 mentions: 36,000 parameters as one INSERT, past SQLite's 32,766.
+      const author = { id: ana.user?.id ?? "", displayName: "Ana" };
+      const sent = await storeMessages(
+        server.app.ctx,
+        Array.from({ length: 4_000 }, (_, i) => ({
+          author,
+          roomId: room.id,
+          clientId: crypto.randomUUID(),
+          body: `${mentionText("Ben")} ${i}`,
+        })),
+      );
+      ids = sent.map((r) => r.message.id);
+      await notifyForMessages(server.app.ctx, ids);
+    } finally {
+      server.app.ctx.jobs.start();
+    }
+    const count = await server.app.ctx.db
+      .selectFrom("notifications")
+      .select((eb) => eb.fn.countAll<number | string>().as("n"))
+      .where("user_id", "=", ben.user?.id ?? "")
+      .where("message_id", "in", ids)
+      .executeTakeFirstOrThrow();
+    expect(Number(count.n)).toBe(4_000);
+    await settle();
+  });
+
   it("notifications: a job queued before send batches shared one (a single messageId) still runs", async () => {
     const { ana, ben, room } = await channel();
     await server.app.ctx.jobs.stop();

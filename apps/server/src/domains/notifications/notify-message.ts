@@ -2,6 +2,7 @@ import type { Database } from "@parley/db";
 import { findMentions, type NotificationKind, type RoomRole } from "@parley/protocol";
 import type { Insertable } from "kysely";
 import { z } from "zod";
+import { paddedIn } from "../../db/statement-shapes";
 import { timeOrderedId } from "../../db/time-ordered-id";
 import { defineJob, type JobContext } from "../../jobs/define-job";
 import { rankOf } from "../../rules/rules";
@@ -45,7 +46,7 @@ export async function notifyForMessages(
       "messages.created_at",
       "rooms.kind as room_kind",
     ])
-    .where("messages.id", "in", [...new Set(messageIds)])
+    .where("messages.id", "in", paddedIn([...new Set(messageIds)]))
     .where("messages.kind", "=", "message")
     .where("messages.deleted_at", "is", null)
     .execute();
@@ -72,7 +73,7 @@ export async function notifyForMessages(
           )
           .as("has_push"),
     ])
-    .where("room_members.room_id", "in", [...new Set(messages.map((m) => m.room_id))])
+    .where("room_members.room_id", "in", paddedIn([...new Set(messages.map((m) => m.room_id))]))
     .where("users.deactivated_at", "is", null)
     .execute();
   const membersOf = new Map<string, typeof members>();

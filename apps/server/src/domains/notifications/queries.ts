@@ -1,6 +1,7 @@
 import type { Database } from "@parley/db";
 import { EXCERPT_LENGTH, excerpt, type Notification } from "@parley/protocol";
 import type { Kysely } from "kysely";
+import { paddedIn } from "../../db/statement-shapes";
 import { conversationMembers } from "../rooms/queries";
 
 function selectNotifications(db: Kysely<Database>) {
@@ -104,7 +105,7 @@ export async function notificationsByIds(
   if (ids.length === 0) return [];
   // Oldest first: a device puts each new entry on top of its inbox.
   const rows = await selectNotifications(db)
-    .where("n.id", "in", ids)
+    .where("n.id", "in", paddedIn(ids))
     .orderBy("n.created_at")
     .orderBy("n.seq")
     .orderBy("n.id")

@@ -1,9 +1,13 @@
 import type { Database } from "@parley/db";
 import type { Insertable } from "kysely";
 import { runAction } from "../../db/run-action";
+import { powerOfTwoChunks } from "../../db/statement-shapes";
 import type { JobContext } from "../../jobs/define-job";
 import { userTopic } from "../../realtime/bus";
 import { notificationsByIds } from "./queries";
+
+/** Entries per INSERT (a power of two: few statement shapes, see statement-shapes.ts). */
+const ROWS_PER_INSERT = 256;
 
 /**
  * Stores inbox entries and tells each recipient's devices (`notification.new`). One entry per
@@ -18,18 +22,24 @@ export async function writeNotifications(
   // An action: on SQLite the entries written by a round of jobs share one commit, and the
   // devices hear of them only after it.
   return runAction(ctx, async ({ tx, publish }) => {
-    const written = await tx
-      .insertInto("notifications")
-      .values([...rows])
-      .onConflict((oc) => oc.columns(["user_id", "message_id"]).doNothing())
-      .returning(["id", "user_id"])
-      .execute();
-    const announced = await notificationsByIds(
-      tx,
-      written.map((w) => w.id),
-    );
-    for (const { userId, notification } of announced) {
-      publish(userTopic(userId), { type: "notification.new", notification });
+    const written: Array<{ id: string; user_id: string }> = [];
+    // In chunks: a merged round of jobs can write thousands of entries, and a statement holds
+    // at most 32,766 parameters on SQLite (65,535 on PostgreSQL); 9 a row.
+    for (const chunk of powerOfTwoChunks(rows, ROWS_PER_INSERT)) {
+      const inserted = await tx
+        .insertInto("notifications")
+        .values(chunk)
+        .onConflict((oc) => oc.columns(["user_id", "message_id"]).doNothing())
+        .returning(["id", "user_id"])
+        .execute();
+      written.push(...inserted);
+      const announced = await notificationsByIds(
+        tx,
+        inserted.map((w) => w.id),
+      );
+      for (const { userId, notification } of announced) {
+        publish(userTopic(userId), { type: "notification.new", notification });
+      }
     }
     return written;
   });

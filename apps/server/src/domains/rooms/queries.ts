@@ -2,6 +2,7 @@ import type { Database } from "@parley/db";
 import type { NotifyLevel, PublicUser, Room, RoomRole } from "@parley/protocol";
 import type { ExpressionBuilder, Kysely, Selectable } from "kysely";
 import { escapeLike, likeInsensitive } from "../../db/like";
+import { paddedIn } from "../../db/statement-shapes";
 import type { RoomResource } from "../../rules/rules";
 import { avatarImageUrl } from "../profiles/to-profile";
 
@@ -88,7 +89,7 @@ export async function loadRoomAccessMany(
   const rooms = await db
     .selectFrom("rooms")
     .select(["id", "visibility", "kind", "archived_at", "slow_mode_seconds"])
-    .where("id", "in", roomIds)
+    .where("id", "in", paddedIn(roomIds))
     .execute();
   // One probe of the (room, user) key per pair: two IN lists would probe their cross product
   // (rooms × users: 2,500 probes for a batch of 50 one-to-one sends).
@@ -101,7 +102,7 @@ export async function loadRoomAccessMany(
     eb(
       eb.refTuple("room_id", "user_id"),
       "in",
-      keyed.map((p) => eb.tuple(p.roomId, p.userId ?? "")),
+      paddedIn(keyed).map((p) => eb.tuple(p.roomId, p.userId ?? "")),
     );
   // An empty IN list is invalid SQL; with no users, no membership or ban can match.
   const members =
@@ -329,7 +330,7 @@ export async function conversationMembers(
     .selectFrom("room_members")
     .innerJoin("users", "users.id", "room_members.user_id")
     .select(["room_members.room_id", "users.id", "users.display_name"])
-    .where("room_members.room_id", "in", roomIds)
+    .where("room_members.room_id", "in", paddedIn(roomIds))
     .orderBy("users.display_name")
     .execute();
   for (const r of rows) {
