@@ -21,7 +21,7 @@ export async function migrateToLatest(handle: DbHandle): Promise<string[]> {
   // Before migrating, Kysely lists the tables of every schema on the database; a schema
   // dropped by someone else during that scan (another test suite's, another tenant's) fails
   // it with "schema … does not exist". Nothing was changed yet: look again.
-  for (let attempt = 1; error && attempt <= 3 && droppedMeanwhile(error, schema); attempt++) {
+  for (let attempt = 1; error && attempt <= 3 && changedUnderScan(error, schema, results); attempt++) {
     ({ error, results } = await migrator.migrateToLatest());
   }
   if (error) {
@@ -29,6 +29,24 @@ export async function migrateToLatest(handle: DbHandle): Promise<string[]> {
     throw new Error(`Migration ${failed} failed: ${String(error)}`, { cause: error });
   }
   return (results ?? []).filter((r) => r.status === "Success").map((r) => r.migrationName);
+}
+
+/**
+ * Whether Kysely's scan of every schema's tables failed because another schema changed under
+ * it, before any migration of ours ran (so trying again is safe): a schema dropped meanwhile,
+ * or a table that another suite is creating as the scan reads the catalog — PostgreSQL then
+ * reports undefined_column (42703) or undefined_table (42P01) from inside the catalog query,
+ * e.g. `column "timestamp" of relation "kysely_migration" does not exist` (seen in CI).
+ */
+export function changedUnderScan(
+  error: unknown,
+  ours: string | undefined,
+  results: ReadonlyArray<{ status: string }> | undefined,
+): boolean {
+  if (droppedMeanwhile(error, ours)) return true;
+  const ranAny = (results ?? []).some((r) => r.status === "Success" || r.status === "Error");
+  const code = (error as { code?: unknown })?.code;
+  return !ranAny && (code === "42703" || code === "42P01");
 }
 
 /** PostgreSQL's invalid_schema_name (3F000) about a schema that is not ours. */
