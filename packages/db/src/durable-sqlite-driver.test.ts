@@ -1,10 +1,11 @@
-import { fdatasync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Kysely, sql } from "kysely";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { sqliteDialect } from "./connect";
 import type { DurableSqliteDialect } from "./durable-sqlite-driver";
+import { heldDisk } from "./testing";
 
 // biome-ignore lint/suspicious/noExplicitAny: a scratch table, not Parley's schema
 type Scratch = any;
@@ -14,15 +15,10 @@ describe("db: durable SQLite driver (commits synced off the event loop)", () => 
   let file: string;
   let db: Kysely<Scratch>;
   let dialect: DurableSqliteDialect;
-  /** fdatasyncs waiting to be let through (the real call, run on release). */
-  let held: Array<() => void>;
-  let holding: boolean;
+  let disk: ReturnType<typeof heldDisk>;
 
   const tick = () => new Promise((resolve) => setTimeout(resolve, 15));
-  const release = () => {
-    holding = false;
-    for (const run of held.splice(0)) run();
-  };
+  const release = () => disk.letGo();
   /** Tracks whether a promise has settled yet. */
   const watch = <T>(promise: Promise<T>) => {
     const state = { done: false, promise };
@@ -40,13 +36,8 @@ describe("db: durable SQLite driver (commits synced off the event loop)", () => 
   beforeEach(async () => {
     dir = mkdtempSync(join(tmpdir(), "parley-durable-"));
     file = join(dir, "d.sqlite");
-    held = [];
-    holding = false;
-    const sync = ((fd: number, done: (error: NodeJS.ErrnoException | null) => void) => {
-      if (holding) held.push(() => fdatasync(fd, done));
-      else fdatasync(fd, done);
-    }) as typeof fdatasync;
-    dialect = sqliteDialect(file, { sync }) as DurableSqliteDialect;
+    disk = heldDisk();
+    dialect = sqliteDialect(file, { sync: disk.sync }) as DurableSqliteDialect;
     db = new Kysely<Scratch>({ dialect });
     await sql`create table t (n integer primary key)`.execute(db);
   });
@@ -58,7 +49,7 @@ describe("db: durable SQLite driver (commits synced off the event loop)", () => 
   });
 
   it("db: a write is answered only once the WAL holding it is synced", async () => {
-    holding = true;
+    disk.hold();
     const write = watch(db.insertInto("t").values({ n: 1 }).execute());
     await tick();
     expect(write.done).toBe(false);
@@ -68,7 +59,7 @@ describe("db: durable SQLite driver (commits synced off the event loop)", () => 
   });
 
   it("db: while a commit's sync runs, the next transaction already writes; answers keep commit order", async () => {
-    holding = true;
+    disk.hold();
     const order: string[] = [];
     const first = watch(
       db
@@ -99,7 +90,7 @@ describe("db: durable SQLite driver (commits synced off the event loop)", () => 
   });
 
   it("db: a read does not hand out rows the disk may not hold yet", async () => {
-    holding = true;
+    disk.hold();
     const write = watch(db.insertInto("t").values({ n: 7 }).execute());
     await tick();
     const read = watch(db.selectFrom("t").select("n").execute());
@@ -113,13 +104,13 @@ describe("db: durable SQLite driver (commits synced off the event loop)", () => 
   it("db: a read with nothing unsynced before it does not wait for the disk", async () => {
     await db.insertInto("t").values({ n: 1 }).execute();
     const syncs = dialect.syncer.syncs;
-    holding = true;
+    disk.hold();
     expect(await db.selectFrom("t").select("n").execute()).toEqual([{ n: 1 }]);
     expect(dialect.syncer.syncs).toBe(syncs);
   });
 
   it("db: a transaction that fails is rolled back and answered without waiting for a sync", async () => {
-    holding = true;
+    disk.hold();
     await expect(
       db.transaction().execute(async (tx) => {
         await tx.insertInto("t").values({ n: 1 }).execute();

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
+import { fdatasync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
@@ -61,4 +61,36 @@ export async function postgresAvailability(): Promise<{ run: boolean; reason?: s
   } catch (error) {
     return { run: false, reason: `PostgreSQL not reachable at ${TEST_DATABASE_URL}: ${String(error)}` };
   }
+}
+
+/**
+ * A disk whose syncs can be held back: `sync` is the real fdatasync (pass it to sqliteDialect
+ * or a WalSyncer), but after `hold()` each call waits until `release()` or `letGo()`. Lets a test keep a
+ * commit's sync in flight and see what runs meanwhile.
+ */
+export function heldDisk() {
+  const waiting: Array<() => void> = [];
+  let holding = false;
+  const sync = ((fd: number, done: (error: NodeJS.ErrnoException | null) => void) => {
+    if (holding) waiting.push(() => fdatasync(fd, done));
+    else fdatasync(fd, done);
+  }) as typeof fdatasync;
+  return {
+    sync,
+    /** Syncs from now on wait for release(). */
+    hold: () => {
+      holding = true;
+    },
+    /** Lets the waiting syncs run (later ones still wait while holding). */
+    release: () => {
+      for (const run of waiting.splice(0)) run();
+    },
+    /** Stops holding: the waiting syncs run, and later ones at once. */
+    letGo: () => {
+      holding = false;
+      for (const run of waiting.splice(0)) run();
+    },
+    /** Syncs waiting now. */
+    pending: () => waiting.length,
+  };
 }

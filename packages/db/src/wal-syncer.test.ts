@@ -1,7 +1,8 @@
-import { fdatasync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { type fdatasync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { heldDisk } from "./testing";
 import { WalSyncer } from "./wal-syncer";
 
 describe("db: WAL syncer", () => {
@@ -15,20 +16,11 @@ describe("db: WAL syncer", () => {
   });
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-  /** The real fdatasync, held until `release()` (so a test can commit while one is in flight). */
-  function heldSync() {
-    const held: Array<() => void> = [];
-    const sync = ((fd: number, done: (error: NodeJS.ErrnoException | null) => void) => {
-      held.push(() => fdatasync(fd, done));
-    }) as typeof fdatasync;
-    return {
-      sync,
-      pending: () => held.length,
-      release: () => {
-        for (const run of held.splice(0)) run();
-      },
-    };
-  }
+  const heldSync = () => {
+    const disk = heldDisk();
+    disk.hold();
+    return disk;
+  };
 
   it("db: a commit is durable only after a sync that began after it", async () => {
     const disk = heldSync();

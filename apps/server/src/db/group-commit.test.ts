@@ -1,7 +1,8 @@
-import { fdatasync, mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type Database, type DurableSqliteDialect, sqliteDialect } from "@parley/db";
+import { heldDisk } from "@parley/db/testing";
 import { Kysely, sql } from "kysely";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { GroupCommitter } from "./group-commit";
@@ -107,17 +108,11 @@ describe("db: group commit (SQLite)", () => {
 
   it("db: the next group is written while the disk syncs the last; callers hear of the commit first, and settle in commit order", async () => {
     // A database whose fdatasync is held until released, so a sync can be kept in flight.
-    const held: Array<() => void> = [];
-    let holding = true;
-    const sync = ((fd: number, done: (error: NodeJS.ErrnoException | null) => void) => {
-      if (holding) held.push(() => fdatasync(fd, done));
-      else fdatasync(fd, done);
-    }) as typeof fdatasync;
-    const slow = new Kysely<Database>({ dialect: sqliteDialect(join(dir, "held.db"), { sync }) });
+    const disk = heldDisk();
+    const slow = new Kysely<Database>({ dialect: sqliteDialect(join(dir, "held.db"), { sync: disk.sync }) });
     try {
-      holding = false;
       await sql`create table t (n integer primary key)`.execute(slow);
-      holding = true;
+      disk.hold();
       const committer = new GroupCommitter(slow);
       const events: string[] = [];
       const first = committer
@@ -144,14 +139,12 @@ describe("db: group commit (SQLite)", () => {
         "second committed true",
         "failing committed false",
       ]);
-      holding = false;
-      for (const run of held.splice(0)) run();
+      disk.letGo();
       await Promise.all([first, second, failing.catch(() => {})]);
       expect(events.slice(4)).toEqual(["first settled", "second settled"]);
       await expect(failing).rejects.toThrow("refused");
     } finally {
-      holding = false;
-      for (const run of held.splice(0)) run();
+      disk.letGo();
       await slow.destroy();
     }
   });

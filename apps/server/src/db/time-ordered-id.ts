@@ -1,9 +1,5 @@
-import { randomFillSync } from "node:crypto";
+import { pooledRandomBytes } from "../pooled-random-bytes";
 
-/** Random bytes drawn at once for many ids (one getrandom call per 512 ids, not one each). */
-const POOL_IDS = 512;
-const pool = Buffer.alloc(10 * POOL_IDS);
-let next = POOL_IDS;
 const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, "0"));
 
 /**
@@ -16,21 +12,15 @@ const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, "0"
  * these rows carry in the open anyway (createdAt).
  */
 export function timeOrderedId(now = Date.now()): string {
-  if (next === POOL_IDS) {
-    randomFillSync(pool);
-    next = 0;
-  }
-  const r = next * 10;
-  next += 1;
+  const b = pooledRandomBytes(10);
   const ms = now.toString(16).padStart(12, "0");
-  const b = pool;
   return (
     `${ms.slice(0, 8)}-${ms.slice(8, 12)}-` +
     // version 7, then 12 random bits
-    `7${HEX[b[r] as number]?.slice(1)}${HEX[b[r + 1] as number]}-` +
+    `7${HEX[b[0] as number]?.slice(1)}${HEX[b[1] as number]}-` +
     // variant 10, then 14 random bits
-    `${HEX[((b[r + 2] as number) & 0x3f) | 0x80]}${HEX[b[r + 3] as number]}-` +
-    `${HEX[b[r + 4] as number]}${HEX[b[r + 5] as number]}${HEX[b[r + 6] as number]}` +
-    `${HEX[b[r + 7] as number]}${HEX[b[r + 8] as number]}${HEX[b[r + 9] as number]}`
+    `${HEX[((b[2] as number) & 0x3f) | 0x80]}${HEX[b[3] as number]}-` +
+    `${HEX[b[4] as number]}${HEX[b[5] as number]}${HEX[b[6] as number]}` +
+    `${HEX[b[7] as number]}${HEX[b[8] as number]}${HEX[b[9] as number]}`
   );
 }

@@ -1,6 +1,6 @@
-import { randomBytes } from "node:crypto";
 import { API } from "@parley/protocol";
 import type { FastifyInstance } from "fastify";
+import { pooledRandomBytes } from "../pooled-random-bytes";
 
 /**
  * The Content-Security-Policy of every response, with this request's nonce.
@@ -54,24 +54,9 @@ export function contentSecurityPolicy(nonce: string, options: { dev: boolean }):
   ].join("; ");
 }
 
-/** Random bytes drawn at once for many nonces: one system call per 256 requests, not one each. */
-const NONCE_BYTES = 16;
-let pool = Buffer.alloc(0);
-let used = 0;
-
-/**
- * A fresh nonce: 128 random bits, base64 (never reused: a page's HTML is never cached). The
- * bits come from a pool filled by the CSPRNG and each slice is handed out once (as Node's own
- * randomUUID does): the same randomness, without a getrandom call per request.
- */
+/** A fresh nonce: 128 random bits, base64 (never reused: a page's HTML is never cached). */
 export function newNonce(): string {
-  if (used + NONCE_BYTES > pool.length) {
-    pool = randomBytes(NONCE_BYTES * 256);
-    used = 0;
-  }
-  const nonce = pool.toString("base64", used, used + NONCE_BYTES);
-  used += NONCE_BYTES;
-  return nonce;
+  return pooledRandomBytes(16).toString("base64");
 }
 
 /**
