@@ -44,7 +44,7 @@ class DurableSqliteDriver implements Driver {
   constructor(
     private readonly db: SqliteHandle,
     private readonly syncer: WalSyncer,
-    private readonly checkpointer: WalCheckpointer | null,
+    private readonly checkpointer: WalCheckpointer,
   ) {
     this.connection = {
       executeQuery: <R>(query: CompiledQuery) => Promise.resolve(this.execute<R>(query)),
@@ -102,7 +102,7 @@ class DurableSqliteDriver implements Driver {
   }
 
   async destroy(): Promise<void> {
-    await this.checkpointer?.stop();
+    await this.checkpointer.stop();
     // Whatever was committed last is synced before the file is closed.
     await this.syncer.durable(this.syncer.newest).catch(() => {});
     this.syncer.close();
@@ -141,7 +141,7 @@ export class DurableSqliteDialect extends SqliteDialect {
     private readonly handle: SqliteHandle,
     /** Public for tests and diagnostics: how far the disk has caught up. */
     readonly syncer: WalSyncer,
-    private readonly checkpointer: WalCheckpointer | null,
+    private readonly checkpointer: WalCheckpointer,
   ) {
     super({ database: handle as unknown as ConstructorParameters<typeof SqliteDialect>[0]["database"] });
   }
