@@ -16,6 +16,7 @@ import { createRoom, joinRoom, newPerson, type Person, sendMessage, signUp } fro
 /** What the specs read of the service worker's global (the DOM lib has no worker types here). */
 type WorkerScope = {
   registration: ServiceWorkerRegistration;
+  clients: { matchAll(options: { type: "window"; includeUncontrolled: boolean }): Promise<unknown[]> };
   parleyOpenFromNotification(url: string): Promise<void>;
 };
 
@@ -138,6 +139,31 @@ describe.runIf(availability.run)("push: settings, test notification, receipts, n
     (await service.waitFor((p) => p.subscriptionId === sub.id && predicate(p.payload as PushPayload), 15_000))
       .payload as PushPayload;
 
+  /**
+   * Closes Ana's Parley tab and waits until the service worker no longer lists it: the worker
+   * learns of a closed window a moment after the tab is gone, and until then it counts it as a
+   * window in front (headless tabs are always focused) and shows no notification.
+   */
+  const closeParley = async (page: Page) => {
+    await page.close();
+    const sw = await worker();
+    await expect
+      .poll(
+        () =>
+          sw.evaluate(
+            async () =>
+              (
+                await (self as unknown as WorkerScope).clients.matchAll({
+                  type: "window",
+                  includeUncontrolled: true,
+                })
+              ).length,
+          ),
+        { timeout: 10_000 },
+      )
+      .toBe(0);
+  };
+
   /** A new Parley tab for Ana (after the specs closed hers). */
   const reopen = async () => {
     const page = await ana.context.newPage();
@@ -224,7 +250,7 @@ describe.runIf(availability.run)("push: settings, test notification, receipts, n
   it("push: a mention is pushed; the notification opens the app at the message, and reading closes it", async () => {
     // Parley is closed: the worker shows nothing over a Parley window the person is looking
     // at, and headless Chromium reports every tab as focused and visible.
-    await ana.page.close();
+    await closeParley(ana.page);
     await sendMessage(ben.page, "@**Ana** the push works");
     const payload = await pushed((p) => p.type === "message");
     expect(payload).toMatchObject({ title: `#${ROOM}`, body: "Ben: @Ana the push works", count: 1 });
@@ -272,7 +298,7 @@ describe.runIf(availability.run)("push: settings, test notification, receipts, n
 
     // Say the notification were still up on another device: Ana has read the room now, so the
     // server's sweep sends "read", which closes it.
-    await page.close();
+    await closeParley(page);
     await deliver(payload);
     await expect.poll(shown, { timeout: 10_000 }).toEqual([expected]);
     const read = await pushed((p) => p.type === "read");

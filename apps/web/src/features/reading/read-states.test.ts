@@ -1,7 +1,16 @@
-import type { ReadState } from "@parley/protocol";
-import { describe, expect, it } from "vitest";
+import { type ReadState, SERVER_FRAME } from "@parley/protocol";
+import { QueryClient } from "@tanstack/react-query";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { ALICE, BOB, fakeDeletion, fakeMessage, ROOM_ID } from "../messages/test-messages";
-import { applyReadState, countLiveEntry, type ReadStates, readUpTo, unreadTotal } from "./read-states";
+import { syncReadStates } from "./read-state-sync";
+import {
+  applyReadState,
+  countLiveEntry,
+  type ReadStates,
+  readStatesQuery,
+  readUpTo,
+  unreadTotal,
+} from "./read-states";
 
 const state = (over: Partial<ReadState> = {}): ReadState => ({
   roomId: ROOM_ID,
@@ -42,6 +51,8 @@ describe("reading: read states", () => {
   it("takes the server's state unless it is older than what we hold", () => {
     const s = states({ readSeq: 6 });
     expect(applyReadState(s, state({ readSeq: 4 }))).toBe(s);
+    // Same pointer, but it knew fewer of the room's entries (answered before a live one came).
+    expect(applyReadState(s, state({ readSeq: 6, lastSeq: 4, unreadCount: 0 }))).toBe(s);
     expect(applyReadState(s, state({ readSeq: 9, unreadCount: 0 }))?.[ROOM_ID]).toMatchObject({
       readSeq: 9,
       unreadCount: 0,
@@ -62,5 +73,50 @@ describe("reading: read states", () => {
   it("totals the unread messages of every room", () => {
     expect(unreadTotal({ ...states(), other: state({ roomId: "other", unreadCount: 4 }) })).toBe(6);
     expect(unreadTotal(undefined)).toBe(0);
+  });
+});
+
+describe("reading: read states fetched while messages arrive", () => {
+  afterEach(() => {
+    vi.unstubAllGlobals();
+  });
+
+  it("a message that arrives while the counts are being fetched is counted on top of the answer", async () => {
+    const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+    const onFrame = syncReadStates(queryClient, ALICE.id);
+    // The server counted the room when it had 5 entries; the answer is still on its way.
+    let answer!: (response: Response) => void;
+    vi.stubGlobal(
+      "fetch",
+      vi.fn(
+        () =>
+          new Promise<Response>((resolve) => {
+            answer = resolve;
+          }),
+      ),
+    );
+    const fetched = queryClient.fetchQuery(readStatesQuery);
+    await vi.waitFor(() => expect(answer).toBeTypeOf("function"));
+    // Meanwhile entry 6 (Bob's) and 7 (mine) arrive on the socket: nothing cached to count on yet.
+    onFrame({ type: SERVER_FRAME.MESSAGE, message: fakeMessage(6, { author: BOB }) });
+    onFrame({ type: SERVER_FRAME.MESSAGE, message: fakeMessage(7, { author: ALICE }) });
+    answer(new Response(JSON.stringify({ reads: [state()] }), { status: 200 }));
+    await fetched;
+    expect(queryClient.getQueryData<ReadStates>(readStatesQuery.queryKey)?.[ROOM_ID]).toMatchObject({
+      lastSeq: 7,
+      unreadCount: 3,
+    });
+
+    // A later fetch whose snapshot already has them does not count them again.
+    onFrame({ type: SERVER_FRAME.MESSAGE, message: fakeMessage(8, { author: BOB }) });
+    const refetched = queryClient.fetchQuery({ ...readStatesQuery, staleTime: 0 });
+    await vi.waitFor(() => expect(vi.mocked(fetch)).toHaveBeenCalledTimes(2));
+    onFrame({ type: SERVER_FRAME.MESSAGE, message: fakeMessage(9, { author: BOB }) });
+    answer(new Response(JSON.stringify({ reads: [state({ lastSeq: 9, unreadCount: 5 })] }), { status: 200 }));
+    await refetched;
+    expect(queryClient.getQueryData<ReadStates>(readStatesQuery.queryKey)?.[ROOM_ID]).toMatchObject({
+      lastSeq: 9,
+      unreadCount: 5,
+    });
   });
 });

@@ -2,15 +2,32 @@ import { API, isThreadReply, type Message, type ReadState, ReadStatesResponse } 
 import { type QueryClient, queryOptions } from "@tanstack/react-query";
 import { apiGet } from "../api/api-client";
 import { queryKeys } from "../api/query-keys";
+import { UpdatesDuringFetch } from "../api/updates-during-fetch";
 
 /** My read state per room id. */
 export type ReadStates = Readonly<Record<string, ReadState>>;
 
+/** Per query client: the live updates to replay onto a fetch of the read states. */
+const duringFetch = new WeakMap<QueryClient, UpdatesDuringFetch<ReadStates | undefined>>();
+function updatesDuringFetch(queryClient: QueryClient): UpdatesDuringFetch<ReadStates | undefined> {
+  let updates = duringFetch.get(queryClient);
+  if (!updates) {
+    updates = new UpdatesDuringFetch();
+    duringFetch.set(queryClient, updates);
+  }
+  return updates;
+}
+
 export const readStatesQuery = queryOptions({
   queryKey: queryKeys.readStates,
-  queryFn: async (): Promise<ReadStates> => {
-    const { reads } = await apiGet(API.readStates, ReadStatesResponse);
-    return Object.fromEntries(reads.map((r) => [r.roomId, r]));
+  // A message or read pointer that arrives on the socket while this is in flight is replayed
+  // onto the answer (updates-during-fetch.ts), or the count would miss it until the next refetch.
+  queryFn: async ({ client }): Promise<ReadStates> => {
+    const states = await updatesDuringFetch(client).fetch(async () => {
+      const { reads } = await apiGet(API.readStates, ReadStatesResponse);
+      return Object.fromEntries(reads.map((r) => [r.roomId, r]));
+    });
+    return states ?? {};
   },
   // The socket keeps it current (see read-state-sync.ts); it is refetched on reconnect.
   staleTime: Number.POSITIVE_INFINITY,
@@ -18,12 +35,14 @@ export const readStatesQuery = queryOptions({
 
 /**
  * The server's word on one room (a mark-read answer, or `read.updated` from any of my
- * devices). A read pointer never moves back, so an older answer arriving late is ignored.
+ * devices). A read pointer never moves back, so an older answer arriving late is ignored, and
+ * so is one at the same pointer that knows fewer of the room's entries than we do.
  */
 export function applyReadState(states: ReadStates | undefined, read: ReadState): ReadStates | undefined {
   if (!states) return states;
   const current = states[read.roomId];
   if (current && current.readSeq > read.readSeq) return states;
+  if (current && current.readSeq === read.readSeq && current.lastSeq > read.lastSeq) return states;
   if (current && sameState(current, read)) return states;
   return { ...states, [read.roomId]: read };
 }
@@ -92,10 +111,12 @@ function sameState(a: ReadState, b: ReadState): boolean {
   );
 }
 
+/** Applies an update to the cached read states (and to the answer of a fetch in flight). */
 export function updateReadStates(
   queryClient: QueryClient,
   update: (states: ReadStates | undefined) => ReadStates | undefined,
 ): void {
+  updatesDuringFetch(queryClient).record(update);
   const before = queryClient.getQueryData<ReadStates>(queryKeys.readStates);
   const after = update(before);
   if (after !== before) queryClient.setQueryData(queryKeys.readStates, after);
