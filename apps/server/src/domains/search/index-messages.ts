@@ -26,7 +26,6 @@ export async function indexMessages(
  */
 export async function indexMessagesIn(tx: Kysely<Database>, messageIds: readonly string[]): Promise<void> {
   const ids = [...new Set(messageIds)];
-  const postgres = isPostgres(tx);
   for (let i = 0; i < ids.length; i += CHUNK) {
     const chunk = ids.slice(i, i + CHUNK);
     const rows = await tx
@@ -34,14 +33,37 @@ export async function indexMessagesIn(tx: Kysely<Database>, messageIds: readonly
       .select(["id", "body", "kind", "deleted_at", "created_at"])
       .where("id", "in", chunk)
       .execute();
-    const live = new Map(
-      rows
-        .filter((r) => r.kind === "message" && r.deleted_at === null && r.body !== "")
-        .map((r) => [r.id, r]),
-    );
-    if (postgres) await indexPostgres(tx, chunk, live);
-    else await indexSqlite(tx, chunk, live);
+    await indexRowsIn(tx, chunk, rows);
   }
+}
+
+/** A message row as the index reads it. */
+export interface IndexedRow {
+  id: string;
+  body: string;
+  kind: string;
+  deleted_at: string | null;
+  created_at: string;
+}
+
+/**
+ * The same, for messages whose current rows the caller read in this transaction (the indexer
+ * of new messages reads them with the log it walks): `ids` are the messages to bring in line,
+ * `rows` those of them that exist, at most CHUNK.
+ */
+export async function indexRowsIn(
+  tx: Kysely<Database>,
+  ids: readonly string[],
+  rows: readonly IndexedRow[],
+): Promise<void> {
+  if (ids.length === 0) return;
+  const live = new Map(
+    rows
+      .filter((r) => r.kind === "message" && r.deleted_at === null && r.body !== "")
+      .map((r) => [r.id, r]),
+  );
+  if (isPostgres(tx)) await indexPostgres(tx, ids, live);
+  else await indexSqlite(tx, ids, live);
 }
 
 /** Messages per statement: two parameters a row stays far below both databases' limits. */

@@ -3,7 +3,7 @@ import type { Kysely } from "kysely";
 import { z } from "zod";
 import { integerById } from "../../db/integer-by-id";
 import { defineJob, type JobContext } from "../../jobs/define-job";
-import { indexMessagesIn } from "./index-messages";
+import { indexRowsIn } from "./index-messages";
 
 /**
  * Log entries read per transaction, across rooms. Indexing holds the database connection that
@@ -69,7 +69,7 @@ export async function indexSomeRooms(db: Kysely<Database>): Promise<boolean> {
     const entries = await tx
       .selectFrom("rooms as r")
       .crossJoin("messages as m")
-      .select(["m.id", "m.room_id", "m.seq", "m.kind"])
+      .select(["m.id", "m.room_id", "m.seq", "m.kind", "m.body", "m.deleted_at", "m.created_at"])
       .whereRef("m.room_id", "=", "r.id")
       .whereRef("r.indexed_seq", "<", "r.last_seq")
       .whereRef("m.seq", ">", "r.indexed_seq")
@@ -78,9 +78,12 @@ export async function indexSomeRooms(db: Kysely<Database>): Promise<boolean> {
       .limit(CHUNK)
       .execute();
     if (entries.length === 0) return false;
-    await indexMessagesIn(
+    // Read with the log: only messages are indexed (events have no text of their own).
+    const messages = entries.filter((e) => e.kind === "message");
+    await indexRowsIn(
       tx,
-      entries.filter((e) => e.kind === "message").map((e) => e.id),
+      messages.map((e) => e.id),
+      messages,
     );
     const upTo = new Map<string, number>();
     for (const e of entries) upTo.set(e.room_id, Number(e.seq));
