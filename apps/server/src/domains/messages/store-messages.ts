@@ -226,7 +226,10 @@ type RoomCounter = Pick<Selectable<Database["rooms"]>, "last_seq" | "kind">;
  * Takes each room's next sequence numbers: one UPDATE for the whole batch, bumping every room's
  * counter by its number of new messages and returning the new values. On PostgreSQL the rooms'
  * rows are first locked in id order, so two nodes' batches that share rooms can never deadlock
- * (SQLite has a single writer and needs no such care).
+ * (SQLite has a single writer and needs no such care). The lock is FOR NO KEY UPDATE — what the
+ * UPDATE takes anyway — not FOR UPDATE: FOR UPDATE also excludes the KEY SHARE lock that every
+ * insert referencing the room takes for its foreign key (a notification, a membership, another
+ * node's message), so sends and the notification jobs queued behind each other for seconds.
  */
 async function bumpRoomCounters(
   tx: Transaction<Database>,
@@ -237,7 +240,13 @@ async function bumpRoomCounters(
   for (let i = 0; i < roomIds.length; i += LOOKUP_CHUNK) {
     const chunk = paddedIn(roomIds.slice(i, i + LOOKUP_CHUNK));
     if (isPostgres(tx)) {
-      await tx.selectFrom("rooms").select("id").where("id", "in", chunk).orderBy("id").forUpdate().execute();
+      await tx
+        .selectFrom("rooms")
+        .select("id")
+        .where("id", "in", chunk)
+        .orderBy("id")
+        .forNoKeyUpdate()
+        .execute();
     }
     const bump = integerById(chunk.map((id) => [id, freshByRoom.get(id)?.length ?? 0] as const));
     const rows = await tx
