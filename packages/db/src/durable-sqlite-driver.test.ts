@@ -1,6 +1,9 @@
+import { execFile } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
 import { Kysely, sql } from "kysely";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { sqliteDialect } from "./connect";
@@ -137,5 +140,17 @@ describe("db: durable SQLite driver (commits synced off the event loop)", () => 
     await expect
       .poll(() => walIndex().nBackfill === walIndex().mxFrame, { timeout: 3_000, interval: 50 })
       .toBe(true);
+  });
+
+  it("db: closing finishes (last checkpoint, last sync) when nothing else keeps the process alive", async () => {
+    // The checkpointer's worker is unreferenced while it runs; a process whose only work left
+    // was closing the database used to exit mid-close (exit code 13, "closed" never printed).
+    const fixture = fileURLToPath(new URL("./close-alone.fixture.ts", import.meta.url));
+    const { stdout } = await promisify(execFile)(
+      process.execPath,
+      ["--import", "tsx", fixture, join(dir, "alone.sqlite")],
+      { timeout: 20_000 },
+    );
+    expect(stdout.trim()).toBe("closed");
   });
 });

@@ -72,6 +72,10 @@ export function startWalCheckpointer(
       stopped ??= new Promise<void>((resolve) => {
         if (exited) return resolve();
         worker.once("exit", () => resolve());
+        // Unreferenced, the worker would not keep the process alive while it finishes: a
+        // program whose last work is closing the database would exit mid-close, before the
+        // final checkpoint and the final sync of the WAL.
+        worker.ref();
         worker.postMessage("stop");
         // If the worker is wedged, do not hold shutdown hostage.
         setTimeout(() => void worker.terminate(), 5_000).unref();
