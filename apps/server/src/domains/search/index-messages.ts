@@ -58,9 +58,7 @@ export async function indexRowsIn(
 ): Promise<void> {
   if (ids.length === 0) return;
   const live = new Map(
-    rows
-      .filter((r) => r.kind === "message" && r.deleted_at === null && r.body !== "")
-      .map((r) => [r.id, r]),
+    rows.filter((r) => r.kind === "message" && r.deleted_at === null && r.body !== "").map((r) => [r.id, r]),
   );
   if (isPostgres(tx)) await indexPostgres(tx, ids, live);
   else await indexSqlite(tx, ids, live);
