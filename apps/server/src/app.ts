@@ -7,6 +7,7 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } 
 import pino from "pino";
 import type { Config } from "./config";
 import type { AppContext } from "./context";
+import { probeDatabase } from "./db/probe-database";
 import { accountRoutes } from "./domains/accounts/routes";
 import { adminRoutes } from "./domains/admin/routes";
 import { attachmentJobs } from "./domains/attachments/attachment-jobs";
@@ -138,7 +139,10 @@ export async function buildApp(
   registerSecurityHeaders(fastify, { dev: config.web.dev });
   registerAuth(fastify, ctx);
   const routes = registerRouteRules(fastify, ctx);
-  fastify.get(API.health, { config: { rule: "server.health" } }, async () => ({ ok: true, db: ctx.dbKind }));
+  fastify.get(API.health, { config: { rule: "server.health" } }, async () => {
+    await probeDatabase(ctx);
+    return { ok: true, db: ctx.dbKind };
+  });
   accountRoutes(fastify, ctx);
   oidcRoutes(fastify, ctx);
   roomRoutes(fastify, ctx);

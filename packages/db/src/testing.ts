@@ -71,8 +71,13 @@ export async function postgresAvailability(): Promise<{ run: boolean; reason?: s
 export function heldDisk() {
   const waiting: Array<() => void> = [];
   let holding = false;
+  let broken = false;
   const sync = ((fd: number, done: (error: NodeJS.ErrnoException | null) => void) => {
-    if (holding) waiting.push(() => fdatasync(fd, done));
+    if (broken) {
+      const error: NodeJS.ErrnoException = new Error("EIO: i/o error, fdatasync");
+      error.code = "EIO";
+      setImmediate(() => done(error));
+    } else if (holding) waiting.push(() => fdatasync(fd, done));
     else fdatasync(fd, done);
   }) as typeof fdatasync;
   return {
@@ -92,5 +97,9 @@ export function heldDisk() {
     },
     /** Syncs waiting now. */
     pending: () => waiting.length,
+    /** Every sync from now on fails with EIO, as a failing disk's would. */
+    fail: () => {
+      broken = true;
+    },
   };
 }

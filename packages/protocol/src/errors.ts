@@ -74,6 +74,8 @@ export const ERROR_STATUS = {
   SLOW_MODE: 429,
   /** A bug or an unavailable dependency on the server. */
   INTERNAL: 500,
+  /** The server cannot reach its database, or its disk failed to store a write: try another node, or later. */
+  DATABASE_UNAVAILABLE: 503,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;
