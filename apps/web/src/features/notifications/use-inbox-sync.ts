@@ -44,13 +44,25 @@ function refetchInbox(queryClient: QueryClient): void {
   void queryClient.invalidateQueries({ queryKey: queryKeys.inbox });
 }
 
+/**
+ * A fetch in flight may have read the inbox before this change and would overwrite it with
+ * that older snapshot: cancel it and ask again (the new fetch starts after the change, so its
+ * answer has it). Cancelled first because an invalidation alone joins a first load in flight
+ * instead of starting another.
+ */
+function refetchIfFetching(queryClient: QueryClient): void {
+  if (queryClient.isFetching({ queryKey: queryKeys.inbox }) === 0) return;
+  void queryClient.cancelQueries({ queryKey: queryKeys.inbox }).then(() => refetchInbox(queryClient));
+}
+
 export function applyInboxFrame(queryClient: QueryClient, frame: ServerFrame): void {
   switch (frame.type) {
     case SERVER_FRAME.NOTIFICATION: {
       const loaded = queryClient.getQueryData<InboxData>(queryKeys.inbox);
       updateInbox(queryClient, (data) => prependNotification(data, frame.notification));
-      // A fetch in flight started before this entry existed and would overwrite it: ask again.
-      if (!loaded || queryClient.isFetching({ queryKey: queryKeys.inbox }) > 0) refetchInbox(queryClient);
+      // Not loaded (nothing to put it on), or a fetch in flight that may predate it: ask again.
+      if (queryClient.isFetching({ queryKey: queryKeys.inbox }) > 0) refetchIfFetching(queryClient);
+      else if (!loaded) refetchInbox(queryClient);
       return;
     }
     case SERVER_FRAME.READ: {
@@ -59,6 +71,7 @@ export function applyInboxFrame(queryClient: QueryClient, frame: ServerFrame): v
       const data = queryClient.getQueryData<InboxData>(queryKeys.inbox);
       // Unread entries on pages not loaded may have been read too: only the server can count them.
       if (data && hasUnloadedUnread(data)) refetchInbox(queryClient);
+      else refetchIfFetching(queryClient);
       return;
     }
     case SERVER_FRAME.NOTIFICATIONS_READ: {
@@ -69,11 +82,15 @@ export function applyInboxFrame(queryClient: QueryClient, frame: ServerFrame): v
           unreadCount,
         ),
       );
+      refetchIfFetching(queryClient);
       return;
     }
     case SERVER_FRAME.MESSAGE: {
       const { kind, targetId } = frame.message;
-      if (kind === "deletion" && targetId) updateInbox(queryClient, (data) => applyDeletion(data, targetId));
+      if (kind === "deletion" && targetId) {
+        updateInbox(queryClient, (data) => applyDeletion(data, targetId));
+        refetchIfFetching(queryClient);
+      }
       return;
     }
   }
