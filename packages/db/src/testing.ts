@@ -64,9 +64,10 @@ export async function postgresAvailability(): Promise<{ run: boolean; reason?: s
 }
 
 /**
- * A disk whose syncs can be held back: `sync` is the real fdatasync (pass it to sqliteDialect
- * or a WalSyncer), but after `hold()` each call waits until `release()` or `letGo()`. Lets a test keep a
- * commit's sync in flight and see what runs meanwhile.
+ * A disk whose syncs can be held back or made to fail: `sync` is the real fdatasync (pass it
+ * to sqliteDialect or a WalSyncer), but after `hold()` each call waits until `release()` or
+ * `letGo()`, and after `fail()` each call fails with EIO. Lets a test keep a commit's sync in
+ * flight and see what runs meanwhile, or see what a failing disk does.
  */
 export function heldDisk() {
   const waiting: Array<() => void> = [];

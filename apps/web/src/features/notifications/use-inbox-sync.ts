@@ -48,11 +48,12 @@ function refetchInbox(queryClient: QueryClient): void {
  * A fetch in flight may have read the inbox before this change and would overwrite it with
  * that older snapshot: cancel it and ask again (the new fetch starts after the change, so its
  * answer has it). Cancelled first because an invalidation alone joins a first load in flight
- * instead of starting another.
+ * instead of starting another. True if it did.
  */
-function refetchIfFetching(queryClient: QueryClient): void {
-  if (queryClient.isFetching({ queryKey: queryKeys.inbox }) === 0) return;
+function refetchIfFetching(queryClient: QueryClient): boolean {
+  if (queryClient.isFetching({ queryKey: queryKeys.inbox }) === 0) return false;
   void queryClient.cancelQueries({ queryKey: queryKeys.inbox }).then(() => refetchInbox(queryClient));
+  return true;
 }
 
 export function applyInboxFrame(queryClient: QueryClient, frame: ServerFrame): void {
@@ -60,9 +61,8 @@ export function applyInboxFrame(queryClient: QueryClient, frame: ServerFrame): v
     case SERVER_FRAME.NOTIFICATION: {
       const loaded = queryClient.getQueryData<InboxData>(queryKeys.inbox);
       updateInbox(queryClient, (data) => prependNotification(data, frame.notification));
-      // Not loaded (nothing to put it on), or a fetch in flight that may predate it: ask again.
-      if (queryClient.isFetching({ queryKey: queryKeys.inbox }) > 0) refetchIfFetching(queryClient);
-      else if (!loaded) refetchInbox(queryClient);
+      // A fetch in flight that may predate it, or nothing loaded to put it on: ask again.
+      if (!refetchIfFetching(queryClient) && !loaded) refetchInbox(queryClient);
       return;
     }
     case SERVER_FRAME.READ: {
